@@ -1,0 +1,66 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from openigf.forums.enums import Phase, Role
+from openigf.forums.models import Edition, Theme
+from openigf.people.models import Person
+
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+PHASE_FIELDS = [f"{p}_{edge}" for p in Phase.values for edge in ("opens", "closes")]
+
+
+class EditionForm(forms.ModelForm):
+    class Meta:
+        model = Edition
+        fields = ["title", "number", "theme", "host_city", "host_country", "start_date",
+                  "end_date", "timezone", "published", "description", *PHASE_FIELDS]
+        widgets = {"start_date": DATE, "end_date": DATE,
+                   "description": forms.Textarea(attrs={"rows": 4}),
+                   **dict.fromkeys(PHASE_FIELDS, DATETIME)}
+
+
+class ThemeForm(forms.ModelForm):
+    tags = forms.CharField(label=_("Suggested tags"), required=False,
+                           help_text=_("One per line."), widget=forms.Textarea(attrs={"rows": 4}))
+    policy_questions = forms.CharField(label=_("Policy questions"), required=False,
+                                       help_text=_("One per line."),
+                                       widget=forms.Textarea(attrs={"rows": 5}))
+
+    class Meta:
+        model = Theme
+        fields = ["name", "slug", "narrative", "colour", "order"]
+        widgets = {"colour": forms.TextInput(attrs={"type": "color"}),
+                   "narrative": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["tags"].initial = "\n".join(t.name for t in self.instance.tags.all())
+            self.fields["policy_questions"].initial = "\n".join(
+                q.text for q in self.instance.policy_questions.all())
+
+    @staticmethod
+    def _lines(value):
+        return [line.strip() for line in value.splitlines() if line.strip()]
+
+    def clean_tags(self):
+        return self._lines(self.cleaned_data["tags"])
+
+    def clean_policy_questions(self):
+        return self._lines(self.cleaned_data["policy_questions"])
+
+
+class GrantRoleForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address of the person"))
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        person = Person.objects.filter(email__iexact=email).first()
+        if person is None:
+            raise forms.ValidationError(
+                _("Nobody with this e-mail address has an account yet. Ask them to sign up "
+                  "first."))
+        self.person = person
+        return email

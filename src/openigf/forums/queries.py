@@ -1,0 +1,36 @@
+"""Reads about forums and editions used by several pages."""
+
+from django.db.models import Count, Q
+
+from openigf.forums.enums import Role
+from openigf.forums.models import Edition, Forum, Membership
+
+
+def forums_with_editions():
+    return Forum.objects.select_related("country").prefetch_related("editions").annotate(
+        edition_count=Count("editions"))
+
+
+def edition_overview(edition: Edition) -> dict:
+    themes = list(edition.themes.prefetch_related("policy_questions", "tags"))
+    mag = Membership.objects.filter(edition=edition, role=Role.MAG)
+    return {
+        "themes": themes,
+        "phases": edition.phases(),
+        "mag_count": mag.count(),
+    }
+
+
+def mag_composition(edition: Edition) -> dict:
+    """MAG members of an edition counted by stakeholder group, regional group and gender."""
+    members = Membership.objects.filter(edition=edition, role=Role.MAG)
+    return {
+        dimension: list(members.values(f"person__{dimension}").annotate(n=Count("id"))
+                        .order_by(f"person__{dimension}"))
+        for dimension in ("stakeholder_group", "regional_group", "gender")
+    }
+
+
+def secretariat_of(forum: Forum):
+    return Membership.objects.filter(Q(forum=forum) & Q(role=Role.SECRETARIAT)).select_related(
+        "person")

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OutboxConfig(AppConfig):
+    name = "openigf.outbox"
+    label = "outbox"
+    verbose_name = _("Outgoing mail")
+
+    def ready(self):
+        from openigf.core.navigation import register
+
+        register(scope="manage", label=_("Outgoing mail"), url_name="outbox:list",
+                 permission="outbox.view_outbox", order=97)

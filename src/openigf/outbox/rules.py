@@ -1,0 +1,6 @@
+import rules
+
+from openigf.forums.predicates import is_secretariat
+
+rules.add_perm("outbox.view_outbox", is_secretariat)
+rules.add_perm("outbox.retry_message", is_secretariat)

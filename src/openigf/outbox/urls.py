@@ -1,0 +1,8 @@
+from django.urls import path
+
+from openigf.outbox import views
+
+app_name = "outbox"
+urlpatterns = [
+    path("<slug:forum>/<slug:edition>/manage/outbox/", views.OutboxView.as_view(), name="list"),
+]

@@ -1,0 +1,63 @@
+import datetime
+
+import pytest
+
+from openigf.core.models import AuditEntry
+from openigf.forums import domain
+from tests.factories import EditionFactory, PersonFactory, secretariat_of
+
+
+@pytest.mark.django_db
+def test_edition_update_is_logged_with_actor_and_changes():
+    edition = EditionFactory(title="IGF 2019")
+    person = PersonFactory()
+    domain.edition_update(edition=edition, actor=person, title="IGF 2019 Berlin",
+                          end_date=datetime.date(2019, 11, 29))
+    entry = AuditEntry.objects.get(action="edition.update")
+    assert (entry.actor, entry.forum, entry.edition) == (person, edition.forum, edition)
+    assert entry.changes == {"title": ["IGF 2019", "IGF 2019 Berlin"]}
+
+
+@pytest.mark.django_db
+def test_nothing_changed_writes_nothing():
+    edition = EditionFactory(title="Same")
+    domain.edition_update(edition=edition, title="Same")
+    assert not AuditEntry.objects.filter(action="edition.update").exists()
+
+
+@pytest.mark.django_db
+def test_a_request_is_attributed_to_the_signed_in_person(client):
+    edition = EditionFactory()
+    staff = secretariat_of(edition.forum)
+    client.force_login(staff)
+    response = client.post(f"/{edition.forum.slug}/{edition.slug}/manage/themes/new/",
+                           {"name": "Data Governance", "slug": "data", "narrative": "",
+                            "colour": "#112233", "order": 0, "tags": "Privacy\nAI",
+                            "policy_questions": "Who owns data?"})
+    assert response.status_code == 302
+    entry = AuditEntry.objects.get(action="theme.create")
+    assert entry.actor == staff
+    log = client.get(f"/{edition.forum.slug}/{edition.slug}/manage/audit/")
+    assert "theme.create" in log.content.decode()
+
+
+@pytest.mark.django_db
+def test_audit_page_shows_only_this_forums_entries(client):
+    edition = EditionFactory()
+    other = EditionFactory()
+    domain.edition_update(edition=other, title="Secret change elsewhere")
+    client.force_login(secretariat_of(edition.forum))
+    page = client.get(f"/{edition.forum.slug}/{edition.slug}/manage/audit/").content.decode()
+    assert "Secret change elsewhere" not in page
+
+
+@pytest.mark.django_db
+def test_admin_changes_are_logged(client):
+    admin = PersonFactory(is_staff=True, is_superuser=True)
+    edition = EditionFactory()
+    client.force_login(admin)
+    response = client.post(f"/admin/forums/forum/{edition.forum.pk}/change/", {
+        "name": "Renamed forum", "slug": edition.forum.slug, "kind": "global",
+        "website": "", "description": "", "regional_group": "", "country": ""})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert AuditEntry.objects.filter(action="forum.admin_change", actor=admin).exists()

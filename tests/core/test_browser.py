@@ -1,0 +1,70 @@
+"""Browser checks of the layout: accessibility (axe-core) and keyboard use."""
+
+import io
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+AXE = Path(__file__).resolve().parents[1] / "vendor" / "axe.min.js"
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def serious_violations(page) -> list:
+    """axe-core's serious and critical WCAG 2.1 A/AA violations of the page."""
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        "async () => (await axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})).violations")
+    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations
+            if v["impact"] in ("serious", "critical")]
+
+
+@pytest.fixture
+def demo(transactional_db):
+    call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_demo_edition_home_has_no_serious_accessibility_violation(demo, page):
+    page.goto("/igf/2019/")
+    assert page.locator("h1").inner_text() == "IGF 2019 Berlin"
+    assert serious_violations(page) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_arabic_layout_is_right_to_left_and_accessible(demo, page, live_server):
+    page.context.add_cookies([{"name": "django_language", "value": "ar",
+                               "url": live_server.url}])
+    page.goto("/igf/2019/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert serious_violations(page) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_skip_link_is_first_and_moves_focus_to_main(demo, page):
+    page.goto("/igf/2019/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused.strip() == "Skip to main content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_sign_in_and_reach_the_secretariat_dashboard_on_a_phone(demo, browser, live_server):
+    from openigf.core.demo import DEMO_PASSWORD
+
+    context = browser.new_context(viewport={"width": 375, "height": 740},
+                                  base_url=live_server.url)
+    phone = context.new_page()
+    phone.goto("/accounts/login/?next=/igf/2019/manage/")
+    phone.get_by_label("E-mail address").fill("secretariat@demo.openigf.org")
+    phone.get_by_label("Password").fill(DEMO_PASSWORD)
+    phone.get_by_role("button", name="Sign in").click()
+    phone.wait_for_url("**/igf/2019/manage/")
+    assert "Manage IGF 2019 Berlin" in phone.locator("h1").inner_text()
+    scroll_width = phone.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= 375, "the page scrolls sideways on a phone"
+    assert serious_violations(phone) == []
+    context.close()

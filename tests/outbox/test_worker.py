@@ -1,0 +1,79 @@
+"""A real Celery worker against the local Redis delivers a queued mail to a local SMTP sink."""
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+from django.db import connection
+
+from conftest import TEST_REDIS_URL
+from openigf.outbox.models import Message, Status
+
+pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
+
+
+@pytest.fixture
+def smtp_sink():
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.handlers import Message as MessageHandler
+
+    received = []
+
+    class Sink(MessageHandler):
+        def handle_message(self, message):
+            received.append(message)
+
+    controller = Controller(Sink(), hostname="127.0.0.1", port=0)
+    controller.start()
+    controller.received = received
+    yield controller
+    controller.stop()
+
+
+@pytest.fixture
+def worker(smtp_sink, live_server):
+    import redis
+
+    redis.Redis.from_url(TEST_REDIS_URL).flushdb()
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST']}:"
+                        f"{db['PORT'] or 5432}/{db['NAME']}",
+        "REDIS_URL": TEST_REDIS_URL,
+        "TASKS_INLINE": "false",
+        "EMAIL_URL": f"smtp://127.0.0.1:{smtp_sink.server.sockets[0].getsockname()[1]}",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "openigf", "worker", "--concurrency=1",
+         "--pool=solo", "--loglevel=INFO", "--without-gossip", "--without-mingle"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    yield process
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_delivers_a_queued_mail_to_smtp(worker, smtp_sink, settings):
+    from openigf.outbox.domain import _dispatch
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    from openigf.celery import app
+
+    app.conf.update(broker_url=TEST_REDIS_URL, task_always_eager=False)
+    message = Message.objects.create(to="speaker@example.org", subject="Please confirm",
+                                     body="Confirm your participation.")
+    _dispatch(message.pk)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not smtp_sink.received:
+        time.sleep(0.25)
+    assert smtp_sink.received, "no mail reached the SMTP sink"
+    assert smtp_sink.received[0]["Subject"] == "Please confirm"
+    assert smtp_sink.received[0]["To"] == "speaker@example.org"
+    message.refresh_from_db()
+    assert message.status == Status.SENT

@@ -1,0 +1,108 @@
+import json
+
+import pytest
+
+from openigf.core.models import AuditEntry
+from openigf.people.models import Person
+from tests.factories import PASSWORD, PersonFactory, country
+
+SIGNUP = {"email": "Ada@Example.org", "password": "a-long-unusual-passphrase",
+          "name": "Ada Mensah", "organisation": "Ghana IGF", "stakeholder_group": "technical",
+          "gender": "female", "preferred_language": "fr"}
+
+
+@pytest.mark.django_db
+def test_signup_creates_an_account_with_profile_and_signs_in(client):
+    SIGNUP_WITH_COUNTRY = {**SIGNUP, "country": country("GH").pk}
+    response = client.post("/accounts/signup/", SIGNUP_WITH_COUNTRY)
+    assert response.status_code == 302
+    person = Person.objects.get(email="ada@example.org")
+    assert (person.name, person.regional_group, person.preferred_language) == \
+        ("Ada Mensah", "african", "fr")
+    assert client.get("/me/").status_code == 200
+    assert AuditEntry.objects.filter(action="person.signup", actor=person).exists()
+
+
+@pytest.mark.django_db
+def test_signup_with_a_taken_email_says_so_at_the_field_and_keeps_what_was_typed(client):
+    PersonFactory(email="ada@example.org")
+    response = client.post("/accounts/signup/", SIGNUP)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert response.context["form"].errors["email"]
+    assert 'value="Ada Mensah"' in html and 'value="Ghana IGF"' in html
+    assert 'aria-invalid="true"' in html
+
+
+@pytest.mark.django_db
+def test_invited_person_without_password_can_claim_their_record(client):
+    invited = Person.objects.create(email="ada@example.org", name="A. Mensah")
+    invited.set_unusable_password()
+    invited.save()
+    assert client.post("/accounts/signup/", SIGNUP).status_code == 302
+    invited.refresh_from_db()
+    assert invited.has_usable_password() and invited.name == "Ada Mensah"
+    assert Person.objects.filter(email="ada@example.org").count() == 1
+
+
+@pytest.mark.django_db
+def test_login_is_by_email_in_any_case(client):
+    PersonFactory(email="kofi@example.org")
+    response = client.post("/accounts/login/", {"username": "KOFI@example.org",
+                                                 "password": PASSWORD})
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_profile_change_is_saved_and_logged(client):
+    person = PersonFactory()
+    client.force_login(person)
+    form = client.get("/me/").context["form"]
+    data = {k: v for k, v in form.initial.items() if v is not None}
+    data.update(name="New Name", country=country("BR").pk, accessibility_needs="Captions")
+    data["first_time"] = "on"
+    response = client.post("/me/", data)
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert (person.name, person.country.iso2, person.accessibility_needs) == \
+        ("New Name", "BR", "Captions")
+    assert AuditEntry.objects.get(action="person.update").changes["name"][1] == "New Name"
+
+
+@pytest.mark.django_db
+def test_export_gives_a_person_everything_about_them(client):
+    person = PersonFactory(name="Ana Silva", organisation="NIC.br")
+    client.force_login(person)
+    response = client.get("/me/export/")
+    data = json.loads(response.content)
+    assert response["Content-Disposition"].startswith("attachment")
+    assert data["person"]["name"] == "Ana Silva"
+    assert data["person"]["organisation"] == "NIC.br"
+    assert data["person"]["email"] == person.email
+
+
+@pytest.mark.django_db
+def test_erase_needs_the_password_and_then_removes_personal_data(client):
+    person = PersonFactory(name="Ana Silva", organisation="NIC.br", stakeholder_group="technical")
+    client.force_login(person)
+    refused = client.post("/me/erase/", {"password": "wrong"})
+    assert refused.status_code == 400
+    response = client.post("/me/erase/", {"password": PASSWORD})
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.email is None and "Ana" not in person.name and person.organisation == ""
+    assert person.stakeholder_group == "technical"  # anonymous statistics keep their counts
+    assert not person.is_active and not person.has_usable_password()
+    assert client.get("/me/").status_code == 302  # signed out
+
+
+@pytest.mark.django_db
+def test_password_reset_mail_goes_through_the_outbox(client, django_capture_on_commit_callbacks):
+    from openigf.outbox.models import Message
+
+    PersonFactory(email="kofi@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/accounts/password-reset/", {"email": "kofi@example.org"})
+    message = Message.objects.get()
+    assert message.to == "kofi@example.org" and "/accounts/reset/" in message.body
+    assert message.status == "sent"

@@ -1,0 +1,106 @@
+"""Walk every URL the project defines with every role and check who gets in.
+
+A URL without an expectation fails the walk: whoever adds a page says who may open it, in
+``tests/<app>/walk.py``.
+"""
+
+import importlib
+from pathlib import Path
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from tests import walk
+
+SKIP_PREFIXES = ("admin/", "i18n/setlang", "static/", "media/")
+DENIED = {403, 404}
+
+
+def _walk_modules():
+    yield walk
+    for path in sorted(Path(__file__).parent.glob("*/walk.py")):
+        yield importlib.import_module(f"tests.{path.parent.name}.walk")
+
+
+def _patterns(resolver=None, prefix="", namespace=""):
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            ns = namespace
+            if entry.namespace:
+                ns = f"{namespace}{entry.namespace}:"
+            yield from _patterns(entry, prefix + str(entry.pattern), ns)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}", prefix + str(entry.pattern), entry
+
+
+def _path_for(route: str, entry: URLPattern, world) -> str:
+
+    converters = entry.pattern.converters
+    kwargs = {}
+    for name in converters:
+        if name == "forum":
+            kwargs[name] = world.forum.slug
+        elif name == "edition":
+            kwargs[name] = world.edition.slug
+        elif name in world.kwargs:
+            kwargs[name] = world.kwargs[name]
+        else:
+            raise LookupError(f"no sample value for <{name}> in {route}; add it in a walk.py")
+    return kwargs
+
+
+def _client_for(role, world):
+    client = Client()
+    person = world.people.get(role)
+    if person is not None:
+        client.force_login(person, backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+def _verdict(response) -> str:
+    if response.status_code in DENIED:
+        return "denied"
+    if response.status_code in (301, 302) and "/accounts/login/" in response.get("Location", ""):
+        return "denied"
+    if response.status_code >= 500:
+        return "error"
+    return "allowed"
+
+
+@pytest.mark.django_db
+def test_every_url_admits_exactly_the_expected_roles():
+    world = walk.build_world()
+    expect = {}
+    for module in _walk_modules():
+        module.build(world)
+        expect.update(module.EXPECT)
+    roles = list(world.people)
+    everyone = frozenset(roles)
+    clients = {role: _client_for(role, world) for role in roles}
+    problems = []
+    walked = 0
+    for name, route, entry in _patterns():
+        if route.startswith(SKIP_PREFIXES):
+            continue
+        if name not in expect:
+            problems.append(f"{name} ({route}): no expectation in any tests/**/walk.py")
+            continue
+        allowed = everyone if expect[name] == walk.ALL else expect[name]
+        try:
+            kwargs = _path_for(route, entry, world)
+        except LookupError as exc:
+            problems.append(str(exc))
+            continue
+        from django.urls import reverse
+
+        url = reverse(name, kwargs=kwargs)
+        for role in roles:
+            verdict = _verdict(clients[role].get(url))
+            wanted = "allowed" if role in allowed else "denied"
+            if verdict != wanted:
+                problems.append(f"{url} [{name}] as {role}: {verdict}, expected {wanted}")
+        walked += 1
+    assert walked > 15
+    assert problems == []

@@ -1,0 +1,86 @@
+"""The world the permission walk runs in, and the foundation's expectations.
+
+Every app with URLs has ``tests/<app>/walk.py`` defining:
+
+- ``build(world)``: add the objects its URLs need (``world.kwargs["proposal_id"] = ...``) and
+  the people holding its object roles (``world.people["organiser"] = ...``);
+- ``EXPECT``: for each URL name, the set of roles that may open it with GET.
+
+Roles: ``public`` (not signed in), ``participant`` (signed in, no role), ``mag`` (MAG member of
+the edition), ``secretariat`` (of the forum), ``other_secretariat`` (of another forum: tenancy
+must keep them out), ``superuser``, and any role an app adds. ``ALL`` names everyone.
+"""
+
+from dataclasses import dataclass, field
+
+from tests.factories import (
+    EditionFactory,
+    ForumFactory,
+    PersonFactory,
+    mag_member_of,
+    secretariat_of,
+)
+
+BASE_ROLES = ["public", "participant", "mag", "secretariat", "other_secretariat", "superuser"]
+ALL = frozenset(BASE_ROLES)  # apps' own roles are added to ALL by the walk
+SIGNED_IN = ALL - {"public"}
+STAFF = frozenset({"secretariat", "superuser"})
+
+
+@dataclass
+class World:
+    forum: object
+    edition: object
+    other_forum: object
+    people: dict = field(default_factory=dict)
+    kwargs: dict = field(default_factory=dict)
+
+
+def build_world() -> World:
+    forum = ForumFactory(slug="igf", name="Internet Governance Forum")
+    edition = EditionFactory(forum=forum, year=2019)
+    other = ForumFactory(slug="afigf", name="African IGF", kind="regional")
+    EditionFactory(forum=other, year=2019)
+    world = World(forum=forum, edition=edition, other_forum=other)
+    world.people.update(
+        public=None,
+        participant=PersonFactory(email="participant@walk.test"),
+        mag=mag_member_of(edition, email="mag@walk.test"),
+        secretariat=secretariat_of(forum, email="secretariat@walk.test"),
+        other_secretariat=secretariat_of(other, email="other@walk.test"),
+        superuser=PersonFactory(email="root@walk.test", is_superuser=True, is_staff=True),
+    )
+    return world
+
+
+def build(world):
+    from tests.factories import ThemeFactory
+
+    world.kwargs["theme_id"] = ThemeFactory(edition=world.edition).pk
+    world.kwargs["uidb64"], world.kwargs["token"] = "MQ", "set-password"
+
+
+EXPECT = {
+    "health": ALL,
+    "javascript-catalog": ALL,
+    "forums:home": ALL,
+    "forums:forum": ALL,
+    "forums:edition": ALL,
+    "forums:manage": STAFF,
+    "forums:manage_settings": STAFF,
+    "forums:manage_themes": STAFF,
+    "forums:manage_theme_new": STAFF,
+    "forums:manage_theme": STAFF,
+    "forums:manage_roles": STAFF,
+    "forums:manage_audit": STAFF,
+    "outbox:list": STAFF,
+    "people:login": ALL,
+    "people:logout": ALL,
+    "people:signup": ALL,
+    "people:password_reset": ALL,
+    "people:password_reset_done": ALL,
+    "people:password_reset_confirm": ALL,
+    "people:profile": SIGNED_IN,
+    "people:export": SIGNED_IN,
+    "people:erase": SIGNED_IN,
+}
