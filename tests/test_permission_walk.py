@@ -87,7 +87,8 @@ def test_every_url_admits_exactly_the_expected_roles():
         if name not in expect:
             problems.append(f"{name} ({route}): no expectation in any tests/**/walk.py")
             continue
-        allowed = everyone if expect[name] == walk.ALL else expect[name]
+        allowed = {walk.ALL: everyone, walk.SIGNED_IN: everyone - {"public"}}.get(
+            expect[name], expect[name])
         try:
             kwargs = _path_for(route, entry, world)
         except LookupError as exc:

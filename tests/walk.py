@@ -8,7 +8,8 @@ Every app with URLs has ``tests/<app>/walk.py`` defining:
 
 Roles: ``public`` (not signed in), ``participant`` (signed in, no role), ``mag`` (MAG member of
 the edition), ``secretariat`` (of the forum), ``other_secretariat`` (of another forum: tenancy
-must keep them out), ``superuser``, and any role an app adds. ``ALL`` names everyone.
+must keep them out), ``superuser``, and any role an app adds. ``ALL`` and ``SIGNED_IN`` stand
+for everyone and everyone but ``public``, whatever roles the apps add.
 """
 
 from dataclasses import dataclass, field
@@ -22,8 +23,9 @@ from tests.factories import (
 )
 
 BASE_ROLES = ["public", "participant", "mag", "secretariat", "other_secretariat", "superuser"]
-ALL = frozenset(BASE_ROLES)  # apps' own roles are added to ALL by the walk
-SIGNED_IN = ALL - {"public"}
+# Tokens resolved by the walk against every role in the world, apps' own roles included:
+ALL = "everyone"
+SIGNED_IN = "everyone signed in"
 STAFF = frozenset({"secretariat", "superuser"})
 
 
