@@ -1,6 +1,7 @@
 """A real Celery worker against the local Redis delivers a queued mail to a local SMTP sink."""
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -25,7 +26,10 @@ def smtp_sink():
         def handle_message(self, message):
             received.append(message)
 
-    controller = Controller(Sink(), hostname="127.0.0.1", port=0)
+    with socket.socket() as probe:  # a free port (aiosmtpd cannot start on port 0)
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(Sink(), hostname="127.0.0.1", port=port)
     controller.start()
     controller.received = received
     yield controller
@@ -44,7 +48,7 @@ def worker(smtp_sink, live_server):
                         f"{db['PORT'] or 5432}/{db['NAME']}",
         "REDIS_URL": TEST_REDIS_URL,
         "TASKS_INLINE": "false",
-        "EMAIL_URL": f"smtp://127.0.0.1:{smtp_sink.server.sockets[0].getsockname()[1]}",
+        "EMAIL_URL": f"smtp://127.0.0.1:{smtp_sink.port}",
     }
     process = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "openigf", "worker", "--concurrency=1",
