@@ -6,6 +6,7 @@ The output is shipped with the package; the data migration of the people app loa
 
 import csv
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -23,6 +24,8 @@ OFFICIAL = {"ar": "official_name_ar", "zh": "official_name_cn", "fr": "official_
 # Europe, Northern America, Australia and New Zealand, Japan, Israel and Cyprus as developed;
 # every other country or area with a region is counted as developing.
 DEVELOPED_ISO2 = {"JP", "IL", "CY"}
+# UNTERM short names carry the article in brackets ("Allemagne (l')", "Argentina (la)").
+ARTICLE = re.compile(r"\s*\((?:l'|la|le|les|el|los|las)\)\s*$", re.IGNORECASE)
 DEVELOPED_SUBREGIONS = {"Northern America", "Australia and New Zealand"}
 
 
@@ -58,7 +61,7 @@ def build(source: Path) -> dict:
             for code, lang in LANGS.items():
                 value = extra.get(f"UNTERM {lang} Short") or extra.get(OFFICIAL[code]) or ""
                 if value:
-                    localised[code] = value
+                    localised[code] = ARTICLE.sub("", value)
             developed = (
                 row["Region Name"] == "Europe"
                 or row["Sub-region Name"] in DEVELOPED_SUBREGIONS
