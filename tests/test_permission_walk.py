@@ -14,7 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from tests import walk
 
 SKIP_PREFIXES = ("admin/", "i18n/setlang", "static/", "media/")
-DENIED = {403, 404}
+DENIED = {401, 403, 404}
 
 
 def _walk_modules():

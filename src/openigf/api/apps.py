@@ -6,3 +6,15 @@ class ApiConfig(AppConfig):
     name = "openigf.api"
     label = "api"
     verbose_name = _("API")
+
+    def ready(self):
+        from openigf.core import privacy
+
+        def export(person):
+            return [{"name": t.name, "created": t.created.isoformat(),
+                     "revoked": bool(t.revoked)} for t in person.api_tokens.all()]
+
+        def erase(person):
+            person.api_tokens.all().delete()
+
+        privacy.register("api_tokens", export=export, erase=erase)
