@@ -59,6 +59,48 @@ def _ring(indexes, arcs):
     return points
 
 
+def _unwrap(points):
+    """Make longitudes continuous along a ring that crosses the antimeridian."""
+    result = [points[0]]
+    offset = 0.0
+    for (lon0, _lat0), (lon, lat) in zip(points, points[1:], strict=False):
+        if lon - lon0 > 180:
+            offset -= 360
+        elif lon0 - lon > 180:
+            offset += 360
+        result.append((lon + offset, lat))
+    return result
+
+
+def _clip(points, edge: float, keep_below: bool):
+    """Sutherland-Hodgman clipping of a ring to the side of the meridian ``edge``."""
+    def inside(p):
+        return p[0] <= edge if keep_below else p[0] >= edge
+
+    result = []
+    for i, current in enumerate(points):
+        previous = points[i - 1]
+        if inside(current) != inside(previous):
+            t = (edge - previous[0]) / (current[0] - previous[0])
+            result.append((edge, previous[1] + t * (current[1] - previous[1])))
+        if inside(current):
+            result.append(current)
+    return result
+
+
+def split_at_antimeridian(points) -> list[list[tuple[float, float]]]:
+    """A ring as one or more rings within -180..180 degrees of longitude."""
+    points = _unwrap(points)
+    lons = [p[0] for p in points]
+    if max(lons) > 180:
+        east = [(lon - 360, lat) for lon, lat in _clip(points, 180, keep_below=False)]
+        return [r for r in (_clip(points, 180, keep_below=True), east) if len(r) >= 3]
+    if min(lons) < -180:
+        west = [(lon + 360, lat) for lon, lat in _clip(points, -180, keep_below=True)]
+        return [r for r in (_clip(points, -180, keep_below=False), west) if len(r) >= 3]
+    return [points]
+
+
 def _polygons(geometry) -> list:
     if geometry["type"] == "Polygon":
         return [geometry["arcs"]]
@@ -84,12 +126,15 @@ def shapes(topology: dict, object_name: str = "countries", *, width: float = 960
             continue
         parts = []
         for polygon in _polygons(geometry):
-            for ring in polygon:
-                points = [equal_earth(lon, lat) for lon, lat in _ring(ring, arcs)]
-                if len(points) < 3:
+            for piece in (p for ring in polygon for p in split_at_antimeridian(_ring(ring, arcs))):
+                coords = []
+                for lon, lat in piece:
+                    x, y = equal_earth(lon, lat)
+                    point = f"{(x + X_MAX) * scale:.0f},{(Y_MAX - y) * scale:.0f}"
+                    if not coords or coords[-1] != point:  # whole pixels: drop repeats
+                        coords.append(point)
+                if len(coords) < 3:
                     continue
-                coords = [f"{(x + X_MAX) * scale:.1f},{(Y_MAX - y) * scale:.1f}"
-                          for x, y in points]
                 parts.append("M" + "L".join(coords) + "Z")
         if parts:
             result.append(Shape(gid, geometry.get("properties", {}).get("name", ""),

@@ -1,5 +1,7 @@
 """Certificates of recognition for outgoing MAG members, as PDF (WeasyPrint)."""
 
+import logging
+
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -13,6 +15,9 @@ def certificate_context(line, edition) -> dict:
 def certificate_pdf(line, edition, *, language: str | None = None) -> bytes:
     """One A4 landscape page, in the member's language."""
     from weasyprint import HTML  # heavy (~0.5 s): only where a certificate is made
+
+    # WeasyPrint narrates each step at INFO; the web log needs only its warnings.
+    logging.getLogger("weasyprint").setLevel(logging.WARNING)
 
     with translation.override(language or line.person.preferred_language or "en"):
         html = render_to_string("community/mag/certificate.html",
