@@ -54,7 +54,8 @@ def test_check_regional_balance_names_the_regions_out_of_range():
                   regional_group="african" if i < 10 else REGIONS[i % 4 + 1],
                   gender="female" if i % 2 else "male") for i in range(20)]
     finding = next(f for f in check(seats).findings if f.code == "regions_unbalanced")
-    assert (finding.detail["over"], finding.detail["under"]) == (["african"], ["asia_pacific", "eeg"])
+    assert (finding.detail["over"], finding.detail["under"]) == (
+        ["african"], ["asia_pacific", "eeg"])
 
 
 def test_check_gender_parity_and_missing_host_and_fourth_term():

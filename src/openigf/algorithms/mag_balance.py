@@ -76,7 +76,7 @@ def _group_findings(seats, rules) -> list[Finding]:
     if size and governments > rules.government_max * size:
         findings.append(Finding("government_share", {
             "count": governments, "size": size, "limit": round(rules.government_max * 100)}))
-    shares = Counter({g: 0 for g in set(OTHER_GROUPS.values())})
+    shares = Counter(dict.fromkeys(set(OTHER_GROUPS.values()), 0))
     shares.update(OTHER_GROUPS[s.stakeholder_group] for s in seats
                   if s.stakeholder_group in OTHER_GROUPS)
     if size and max(shares.values()) - min(shares.values()) > rules.group_tolerance:
@@ -86,7 +86,7 @@ def _group_findings(seats, rules) -> list[Finding]:
 
 
 def _region_findings(seats, rules) -> list[Finding]:
-    counts = Counter({r: 0 for r in REGIONS})
+    counts = Counter(dict.fromkeys(REGIONS, 0))
     counts.update(s.regional_group for s in seats if s.regional_group in REGIONS)
     regional = sum(counts.values())
     if not regional:

@@ -2,20 +2,24 @@
 youth), the 18 Dynamic Coalitions and the four Best Practice Forums of 2019, the MAG working
 groups, and donors. Names follow the IGF's public lists; amounts are illustrative."""
 
-# 88 national initiatives (ISO alpha-2), grouped by UN regional group for readability.
-NATIONAL = (
-    "BJ BF CM TD CD CI GM GH GN KE MW ML MZ NA NE NG SN SL ZA TZ TG TN UG ZM ZW "
-    "AF BD BT KH IN ID JP KZ KG LB MN NP PK LK TJ VU KR "
-    "AL AM AZ BY BA BG HR GE ME MK PL MD RO RU RS SI UA "
-    "AR BO BR CL CO CR DO EC GT HT MX PA PE TT UY "
-    "CA DK FI FR DE IT MT NL PT ES CH TR GB US"
-).split()
+# 88 national initiatives (ISO alpha-2), in the order African, Asia-Pacific, Eastern European,
+# GRULAC, WEOG.
+NATIONAL = [
+    "BJ", "BF", "CM", "TD", "CD", "CI", "GM", "GH", "GN", "KE", "MW", "ML", "MZ", "NA", "NE",
+    "NG", "SN", "SL", "ZA", "TZ", "TG", "TN", "UG", "ZM", "ZW", "AF", "BD", "BT", "KH", "IN",
+    "ID", "JP", "KZ", "KG", "LB", "MN", "NP", "PK", "LK", "TJ", "VU", "KR", "AL", "AM", "AZ",
+    "BY", "BA", "BG", "HR", "GE", "ME", "MK", "PL", "MD", "RO", "RU", "RS", "SI", "UA", "AR",
+    "BO", "BR", "CL", "CO", "CR", "DO", "EC", "GT", "HT", "MX", "PA", "PE", "TT", "UY", "CA",
+    "DK", "FI", "FR", "DE", "IT", "MT", "NL", "PT", "ES", "CH", "TR", "GB", "US",
+]
 SHORT_NAMES = {"CD": "DR Congo", "TZ": "Tanzania", "BO": "Bolivia", "GB": "UK",
                "KR": "Korea", "MD": "Moldova", "MK": "North Macedonia", "RU": "Russia"}
 SPECIAL_NAMES = {"US": "IGF-USA", "GB": "UK IGF", "DE": "IGF Deutschland",
                  "RU": "Russian Internet Governance Forum"}
 # Youth: 15 national, 4 regional.
-YOUTH_NATIONAL = "AM BD BR TD DE GH MX NG PK PT RU TG TN UG ZA".split()
+YOUTH_NATIONAL = [
+    "AM", "BD", "BR", "TD", "DE", "GH", "MX", "NG", "PK", "PT", "RU", "TG", "TN", "UG", "ZA",
+]
 YOUTH_REGIONAL = [
     ("Youth LACIGF", "grulac", "Latin America and the Caribbean"),
     ("YouthDIG", "weog", "Europe"),
@@ -47,7 +51,9 @@ REGIONAL = [  # name, acronym, region, area
      "Portuguese-speaking countries"),
 ]
 # Initiatives beside the 125 listed: some lapsed for want of the 2019 report, two waiting.
-LAPSED = "SO YE LY".split()
+LAPSED = [
+    "SO", "YE", "LY",
+]
 PENDING = [("Namibia Youth IGF", "youth", "NA"), ("Eswatini IGF", "national", "SZ")]
 
 TOPICS = [

@@ -83,18 +83,6 @@ class RecognitionRequestForm(forms.ModelForm):
         fields = INITIATIVE_FIELDS
         widgets = {"description": TEXT}
 
-    def clean(self):
-        data = super().clean()
-        # The model's own rules (a national initiative has a country...) at the right field.
-        instance = Initiative(**{f: data.get(f) for f in INITIATIVE_FIELDS
-                                 if f in data and data.get(f) is not None})
-        try:
-            instance.clean()
-        except forms.ValidationError as exc:
-            for field, messages in exc.message_dict.items():
-                self.add_error(field if field in self.fields else None, messages)
-        return data
-
 
 class TeamMemberForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)

@@ -42,7 +42,8 @@ def _decode(data: bytes | str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ImportFailed([(1, _("The file is not UTF-8 text; save it as “CSV UTF-8”."))])
+        raise ImportFailed([(1, _("The file is not UTF-8 text; save it as “CSV UTF-8”."))]) \
+            from None
 
 
 def _row(line: int, raw: dict, seen: dict) -> tuple[dict | None, list]:

@@ -55,8 +55,8 @@ def recommendations_import(*, forum, rows: list[dict], actor=None) -> dict:
         row = dict(row)
         tags = row.pop("tags", [])
         current = existing.get(row["reference"])
-        before = (None if current is None else
-                  ([getattr(current, f) for f in FIELDS], sorted(t.name for t in current.tags.all())))
+        before = None if current is None else (
+            [getattr(current, f) for f in FIELDS], sorted(t.name for t in current.tags.all()))
         saved = recommendation_save(forum=forum, recommendation=current, tags=tags,
                                     actor=actor, **row)
         if current is None:

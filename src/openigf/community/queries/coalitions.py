@@ -16,7 +16,7 @@ from openigf.community.models.coalitions import MIN_MEMBER_GROUPS
 
 
 def _annotated(forum_id, year):
-    return Coalition.objects.filter(forum_id=forum_id).annotate(
+    return Coalition.objects.filter(forum_id=forum_id).select_related("forum").annotate(
         group_count=Count("members__stakeholder_group", distinct=True),
         coordinator_count=Count("members", filter=Q(members__coordinator=True), distinct=True),
         reported=Exists(CoalitionReport.objects.filter(coalition=OuterRef("pk"),

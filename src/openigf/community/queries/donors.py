@@ -28,7 +28,7 @@ class YearLine:
 
 
 def donors_with_money(forum):
-    return Donor.objects.filter(forum=forum).select_related("country").prefetch_related(
+    return Donor.objects.filter(forum=forum).select_related("country", "forum").prefetch_related(
         Prefetch("pledges", queryset=Pledge.objects.prefetch_related("receipts")))
 
 

@@ -14,7 +14,7 @@ from openigf.people.enums import RegionalGroup
 def directory(forum, *, kind: str = "", region: str = ""):
     """Listed initiatives of ``forum``, optionally of one type or region (unknown values are
     ignored)."""
-    qs = Initiative.objects.listed().filter(forum=forum).select_related("country")
+    qs = Initiative.objects.listed().filter(forum=forum).select_related("country", "forum")
     if kind in NriKind.values:
         qs = qs.filter(kind=kind)
     if region in RegionalGroup.values:
@@ -57,7 +57,7 @@ def without_country(initiatives) -> list[Initiative]:
 
 def registry_overview(forum):
     """Every initiative of the registry for the Secretariat, with its last report year."""
-    return (Initiative.objects.filter(forum=forum).select_related("country")
+    return (Initiative.objects.filter(forum=forum).select_related("country", "forum")
             .annotate(last_report=Max("reports__year")).order_by("status", "name"))
 
 

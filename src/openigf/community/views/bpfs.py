@@ -16,6 +16,7 @@ class ListView(CommunityPage):
 
     def get_context_data(self, **kwargs):
         bpfs = (BestPracticeForum.objects.filter(edition=self.request.edition)
+                .select_related("edition__forum")
                 .prefetch_related("facilitator_roles__person", "outputs"))
         return {**super().get_context_data(**kwargs), "bpfs": bpfs,
                 "can_add": self.can("community.manage_registry")}

@@ -21,7 +21,7 @@ class ListView(CommunityPage):
 
     def get_context_data(self, **kwargs):
         staff = self.can("community.manage_registry")
-        coalitions = Coalition.objects.filter(forum=self.request.forum)
+        coalitions = Coalition.objects.filter(forum=self.request.forum).select_related("forum")
         if not staff:
             coalitions = coalitions.exclude(status=CoalitionStatus.PROPOSED)
         latest = self.request.forum.editions.filter(published=True).order_by("-year").first()
