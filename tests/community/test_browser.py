@@ -67,7 +67,8 @@ def test_focal_point_requests_secretariat_approves_directory_counts_it(page):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_community_pages_of_the_demo_have_no_serious_accessibility_violation(demo, page):
+@pytest.mark.usefixtures("demo")
+def test_community_pages_of_the_demo_have_no_serious_accessibility_violation(page):
     sign_in(page, "secretariat@demo.openigf.org", DEMO_PASSWORD)
     problems = {}
     for url in ["/igf/community/", "/igf/community/coalitions/",
@@ -85,7 +86,8 @@ def test_community_pages_of_the_demo_have_no_serious_accessibility_violation(dem
 
 
 @pytest.mark.django_db(transaction=True)
-def test_rotation_plan_is_checked_live_as_members_are_marked(demo, page):
+@pytest.mark.usefixtures("demo")
+def test_rotation_plan_is_checked_live_as_members_are_marked(page):
     sign_in(page, "secretariat@demo.openigf.org", DEMO_PASSWORD)
     page.goto("/igf/2019/community/manage/mag/rotation/")
     before = page.locator("#plan-check p").first.inner_text()
