@@ -59,3 +59,9 @@ def test_mag_certificates_command_writes_one_pdf_per_outgoing_member(tmp_path):
                  stdout=io.StringIO())
     pdfs = list(tmp_path.glob("*.pdf"))
     assert len(pdfs) == 1 and pdfs[0].read_bytes().startswith(b"%PDF")
+
+
+def test_directory_benchmark_imports():
+    import bench.community_directory as bench
+
+    assert callable(bench.main)
