@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -129,6 +130,11 @@ class ReportView(CoalitionMixin, CommunityFormPage):
     permission_required = "community.change_coalition"
     template_name = "community/coalitions/report.html"
     form_class = forms.CoalitionReportForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if not 2006 <= kwargs["year"] <= timezone.localdate().year:
+            raise Http404(_("No report can be filed for this year."))
+        return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         report = self.target.reports.filter(year=self.kwargs["year"]).first()
