@@ -220,6 +220,7 @@ TIME_ZONE = "UTC"
 # --- Static and uploaded files --------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(_read("STATIC_ROOT", env.str, str(DATA_DIR / "static")))
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]  # the layout's CSS/JS and vendored assets
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(_read("MEDIA_ROOT", env.str, str(DATA_DIR / "media")))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

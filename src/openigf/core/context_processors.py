@@ -10,5 +10,6 @@ def layout(request):
         "current_forum": forum,
         "current_edition": edition,
         "edition_nav": navigation.items_for(request, "edition") if edition else [],
+        "forum_nav": navigation.items_for(request, "forum") if forum and not edition else [],
         "site_url": settings.SITE_URL,
     }

@@ -1,8 +1,9 @@
 """Menus of the layout, filled by each app in its ``AppConfig.ready()``.
 
 ``edition`` items appear under an edition's header, ``manage`` items on the Secretariat's
-dashboard, ``forum`` items on a forum's page. Each item names a URL and a permission; an item
-appears only to those who hold the permission.
+dashboard, ``forum`` items under the header of a forum's own pages. Each item names a URL and a
+permission; an item appears only to those who hold the permission. An ``edition`` or
+``manage`` item may name a forum-level URL (kwargs ``forum`` only).
 """
 
 from dataclasses import dataclass
@@ -42,7 +43,10 @@ def items_for(request, scope: str) -> list[dict]:
         try:
             url = reverse(item.url_name, kwargs=kwargs)
         except NoReverseMatch:
-            continue
+            try:
+                url = reverse(item.url_name, kwargs={"forum": request.forum.slug})
+            except NoReverseMatch:
+                continue
         result.append({"label": item.label, "url": url,
                        "current": request.path.startswith(url)})
     return result
