@@ -98,6 +98,7 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BEAT_SCHEDULE = {
     "outbox-flush": {"task": "openigf.outbox.tasks.outbox_flush", "schedule": 60.0},
+    "nri-lapse": {"task": "openigf.community.tasks.nri_lapse_all", "schedule": 24 * 3600.0},
 }
 
 # --- Cache ----------------------------------------------------------------------------------

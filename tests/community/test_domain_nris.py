@@ -111,3 +111,14 @@ def test_a_report_meeting_outside_its_year_is_refused_at_the_field():
             2018, 10, 1), meeting_end=datetime.date(2018, 10, 2), venue="Online",
             topics="Access")
     assert list(exc.value.message_dict) == ["meeting_start"]
+
+
+@pytest.mark.django_db
+def test_the_daily_task_lapses_overdue_initiatives_of_every_registry():
+    from openigf.community.tasks import nri_lapse_all
+
+    late = InitiativeFactory(name="Late IGF", recognised_on=datetime.date(2015, 1, 1))
+    AnnualReportFactory(initiative=late, year=2015)
+    assert nri_lapse_all() == 1
+    late.refresh_from_db()
+    assert late.status == NriStatus.LAPSED

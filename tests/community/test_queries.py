@@ -85,3 +85,4 @@ def test_unknown_filter_values_are_ignored():
     filters = improvements.clean_filters(forum, {"status": "nope", "source": "A",
                                                  "tag": "missing", "q": " "})
     assert filters == {"source": "A"}
+
