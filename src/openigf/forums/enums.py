@@ -24,3 +24,29 @@ class Phase(models.TextChoices):
     REGISTRATION = "registration", _("Registration")
     MEETING = "meeting", _("Annual meeting")
     REPORTING = "reporting", _("Reporting")
+
+
+class SessionKind(models.TextChoices):
+    """Kinds of session of an edition, shared by calls for proposals and the programme.
+
+    The first ten are proposed through a call; the last four are created by the Secretariat.
+    """
+
+    WORKSHOP = "workshop", _("Workshop")
+    OPEN_FORUM = "open_forum", _("Open forum")
+    DC_SESSION = "dc_session", _("Dynamic Coalition session")
+    BPF_SESSION = "bpf_session", _("Best Practice Forum session")
+    NRI_SESSION = "nri_session", _("NRI collaborative session")
+    TOWN_HALL = "town_hall", _("Town hall")
+    LAUNCH_AWARD = "launch_award", _("Launch and award")
+    NETWORKING = "networking", _("Networking session")
+    LIGHTNING_TALK = "lightning_talk", _("Lightning talk")
+    DAY_ZERO = "day_zero", _("Day 0 event")
+    MAIN = "main", _("Main session")
+    HIGH_LEVEL = "high_level", _("High-level session")
+    OPENING = "opening", _("Opening ceremony")
+    CLOSING = "closing", _("Closing ceremony")
+
+    @classmethod
+    def proposable(cls):
+        return [k for k in cls if k not in (cls.MAIN, cls.HIGH_LEVEL, cls.OPENING, cls.CLOSING)]
