@@ -6,3 +6,20 @@ class ProposalsConfig(AppConfig):
     name = "openigf.proposals"
     label = "proposals"
     verbose_name = _("Session proposals")
+
+    def ready(self):
+        from openigf.core import navigation
+        from openigf.proposals import privacy
+
+        for scope, label, url_name, permission, order in [
+            ("edition", _("Proposals"), "proposals:overview", "proposals.view_overview", 20),
+            ("edition", _("My proposals"), "proposals:mine", "proposals.propose", 21),
+            ("manage", _("Calls for proposals"), "proposals:manage_calls",
+             "proposals.manage_calls", 10),
+            ("manage", _("Screening of proposals"), "proposals:screening_list",
+             "proposals.screen", 11),
+            ("manage", _("Look-alike proposals"), "proposals:similar", "proposals.screen", 12),
+        ]:
+            navigation.register(scope=scope, label=label, url_name=url_name,
+                                permission=permission, order=order)
+        privacy.register()

@@ -186,7 +186,8 @@ class Proposal(TimeStampedModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("proposals:detail", kwargs={**self.edition.url_kwargs, "pk": self.pk})
+        return reverse("proposals:detail",
+                       kwargs={**self.edition.url_kwargs, "proposal_id": self.pk})
 
     @property
     def is_draft(self) -> bool:

@@ -1,0 +1,38 @@
+"""What the proposals hold about a person, for export and erasure."""
+
+from openigf.core import privacy
+
+
+def export(person) -> dict:
+    from django.db.models import Q
+
+    from openigf.proposals.models import ProposalPerson
+
+    match = Q(person=person)
+    if person.email:
+        match |= Q(email__iexact=person.email)
+    return {"proposals": [
+        {"proposal": r.proposal.title, "edition": r.proposal.edition.year, "role": r.role,
+         "name": r.name, "email": r.email, "organisation": r.organisation,
+         "stakeholder_group": r.stakeholder_group, "regional_group": r.regional_group,
+         "gender": r.gender, "onsite": r.onsite, "confirmed": r.confirmed}
+        for r in ProposalPerson.objects.filter(match).select_related("proposal__edition")]}
+
+
+def erase(person) -> None:
+    """Rows naming the person keep their classifications (the statistics) without name,
+    e-mail or organisation; proposals they created keep no link to them."""
+    from django.db.models import Q
+
+    from openigf.proposals.models import Proposal, ProposalPerson
+
+    match = Q(person=person)
+    if person.email:
+        match |= Q(email__iexact=person.email)
+    ProposalPerson.objects.filter(match).update(person=None, name="—", email="",
+                                                organisation="")
+    Proposal.objects.filter(created_by=person).update(created_by=None)
+
+
+def register() -> None:
+    privacy.register("proposals", export=export, erase=erase)

@@ -1,0 +1,82 @@
+"""Public pages: the overview of received proposals with statistics, its CSV, a proposal."""
+
+import csv
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+
+from openigf.forums.enums import SessionKind
+from openigf.proposals import queries
+from openigf.proposals.enums import ProposalStatus
+from openigf.proposals.models import Call
+from openigf.proposals.views.base import Page, ProposalMixin
+
+
+def _filters(request) -> dict:
+    kinds = {k.value for k in SessionKind.proposable()}
+    kind = request.GET.get("kind", "")
+    status = request.GET.get("status", "")
+    return {"kind": kind if kind in kinds else "",
+            "theme": request.GET.get("theme", "")[:60],
+            "status": status if status in ProposalStatus.received() else ""}
+
+
+class OverviewView(Page):
+    """``/<forum>/<edition>/proposals/``: what came in, filterable, with statistics."""
+
+    permission_required = "proposals.view_overview"
+    template_name = "proposals/overview.html"
+
+    def get_context_data(self, **kwargs):
+        edition = self.request.edition
+        filters = _filters(self.request)
+        proposals = list(queries.received(edition, **filters))
+        themes = list(edition.themes.all())
+        return {**super().get_context_data(**kwargs), "proposals": proposals,
+                "stats": queries.statistics(edition, proposals, themes=themes),
+                "filters": filters, "themes": themes,
+                "kinds": SessionKind.proposable(),
+                "statuses": [(s.value, s.label) for s in ProposalStatus
+                             if s in ProposalStatus.received()],
+                "calls": Call.objects.filter(edition=edition).order_by("opens_at", "kind"),
+                "can_propose": self.can("proposals.propose"),
+                "can_screen": self.can("proposals.screen")}
+
+
+class CsvView(Page):
+    """``/<forum>/<edition>/proposals.csv``: one row per received proposal, no contact data."""
+
+    permission_required = "proposals.view_overview"
+
+    def get(self, request, *args, **kwargs):
+        edition = request.edition
+        proposals = list(queries.received(edition, **_filters(request)))
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'attachment; filename="{edition.forum.slug}-{edition.slug}-proposals.csv"')
+        writer = csv.writer(response)
+        writer.writerow(queries.CSV_HEADER)
+        writer.writerows(queries.csv_rows(proposals, queries.tag_names_of(proposals)))
+        return response
+
+
+class DetailView(ProposalMixin, Page):
+    permission_required = "proposals.view_proposal"
+    template_name = "proposals/detail.html"
+
+    def get_context_data(self, **kwargs):
+        proposal = self.proposal
+        organiser = self.can("proposals.view_screening")
+        staff = self.can("proposals.screen")
+        people = list(proposal.people.select_related("country").order_by("role", "order",
+                                                                           "id"))
+        questions = list(proposal.call.questions.all())
+        return {**super().get_context_data(**kwargs), "proposal": proposal,
+                "people": people, "show_contacts": organiser or staff,
+                "tags": list(proposal.tags.all()),
+                "policy_questions": list(proposal.policy_questions.all()),
+                "answers": [(q.text, proposal.answers.get(str(q.pk), "")) for q in questions],
+                "can_change": self.can("proposals.change_proposal"),
+                "can_withdraw": self.can("proposals.withdraw_proposal"),
+                "can_screen": staff, "organiser": organiser,
+                "page_title": _("Proposal")}
