@@ -34,7 +34,7 @@ def similar_pairs(documents: list[Document], *, threshold: float = 0.35,
     texts = [d.text or "" for d in documents]
     try:
         matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1,
-                                 ngram_range=(1, 2), max_df=0.5).fit_transform(texts)
+                                 ngram_range=(1, 2)).fit_transform(texts)
     except ValueError:  # every text empty or only stop words
         matrix = None
     scores = cosine_similarity(matrix, dense_output=False) if matrix is not None else None
