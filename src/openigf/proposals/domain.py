@@ -356,12 +356,13 @@ def person_confirm(*, row: ProposalPerson, accept: bool, person=None) -> Proposa
 
     Side effects: ``confirmed``, ``confirmed_at``, ``person``; audit log ``proposal.confirm``;
     mail to the organisers when someone declines."""
+    signed_in = person is not None and getattr(person, "is_authenticated", False)
     row.confirmed = accept
     row.confirmed_at = timezone.now() if accept else None
-    if person is not None and getattr(person, "is_authenticated", False):
+    if signed_in:
         row.person = person
     row.save(update_fields=["confirmed", "confirmed_at", "person"])
-    audit_log(action="proposal.confirm", obj=row.proposal, actor=person,
+    audit_log(action="proposal.confirm", obj=row.proposal, actor=person if signed_in else None,
               changes={"name": row.name, "confirmed": accept})
     if not accept:
         _mail_organisers(row.proposal, "proposals/mail/declined")

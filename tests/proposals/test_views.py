@@ -1,0 +1,266 @@
+"""Pages of the call: the overview and CSV (public, no contact data), the proposers' form with
+people and live rules, the speakers' confirmation, the Secretariat's screening and calls."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from openigf.forums.models import Edition
+from openigf.proposals.enums import ProposalStatus
+from openigf.proposals.models import Call, Proposal
+from tests.factories import ForumFactory, PersonFactory, ThemeFactory, secretariat_of
+from tests.proposals.factories import CallFactory, ProposalFactory, complete, person_row
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def edition():
+    from tests.factories import EditionFactory
+
+    return EditionFactory(forum=ForumFactory(slug="igf"), year=2019)
+
+
+@pytest.fixture
+def call(edition):
+    return CallFactory(edition=edition)
+
+
+def url(name, edition, **kwargs):
+    return reverse(f"proposals:{name}", kwargs={**edition.url_kwargs, **kwargs})
+
+
+def many(call, n):
+    theme = ThemeFactory(edition=call.edition)
+    for i in range(n):
+        p = complete(ProposalFactory(call=call, theme=theme,
+                                     status=ProposalStatus.SCREENED_IN if i % 2 else "submitted"))
+        p.tags.create(edition=call.edition, name=f"Tag {p.pk}")
+
+
+def test_overview_lists_received_proposals_without_emails(client, call):
+    complete(ProposalFactory(call=call, title="Community networks"))
+    ProposalFactory(call=call, title="Secret draft", status="draft")
+    response = client.get(url("overview", call.edition))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Community networks" in html and "Secret draft" not in html
+    assert "@" not in html.split("<main", 1)[1]
+
+
+def test_overview_filters_by_type_theme_and_status(client, call):
+    theme = ThemeFactory(edition=call.edition, slug="data")
+    ProposalFactory(call=call, title="In theme", theme=theme)
+    ProposalFactory(call=call, title="Other")
+    forum = CallFactory(edition=call.edition, kind="open_forum")
+    ProposalFactory(call=forum, title="An open forum", status="screened_in")
+    def titles(query):
+        response = client.get(url("overview", call.edition) + query)
+        return [p.title for p in response.context["proposals"]]
+
+    assert titles("?theme=data") == ["In theme"]
+    assert titles("?kind=open_forum&status=screened_in") == ["An open forum"]
+    assert titles("?kind=nonsense") == ["An open forum", "In theme", "Other"]
+
+
+@pytest.mark.parametrize("size", [2, 6])
+def test_overview_and_csv_run_a_fixed_number_of_queries(client, call, size,
+                                                        django_assert_max_num_queries):
+    many(call, size)
+    with django_assert_max_num_queries(6):
+        assert client.get(url("overview", call.edition)).status_code == 200
+    with django_assert_max_num_queries(5):
+        assert client.get(url("csv", call.edition)).status_code == 200
+
+
+def test_csv_has_one_row_per_proposal_and_no_contact_data(client, call):
+    many(call, 3)
+    ProposalFactory(call=call, status="withdrawn")
+    response = client.get(url("csv", call.edition))
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert response["Content-Type"].startswith("text/csv")
+    assert len(rows) == 4
+    assert rows[1][rows[0].index("speakers")] == "3"
+    assert rows[1][rows[0].index("speakers_female")] == "2"
+    assert "@" not in response.content.decode()
+
+
+def test_secretariat_screening_list_fixed_queries_and_filters(client, call,
+                                                              django_assert_max_num_queries):
+    client.force_login(secretariat_of(call.edition.forum))
+    many(call, 2)
+    with django_assert_max_num_queries(12):
+        client.get(url("screening_list", call.edition))
+    many(call, 5)
+    bad = complete(ProposalFactory(call=call, title="All men"), genders=("male", "male"))
+    with django_assert_max_num_queries(12):
+        response = client.get(url("screening_list", call.edition) + "?outcome=blocking")
+    assert [r["proposal"] for r in response.context["rows"]] == [bad]
+    response = client.get(url("screening_list", call.edition) + "?rule=speaker_gender")
+    assert [r["proposal"] for r in response.context["rows"]] == [bad]
+
+
+def test_secretariat_screens_out_with_a_reason(client, call):
+    client.force_login(secretariat_of(call.edition.forum))
+    proposal = ProposalFactory(call=call)
+    response = client.post(url("screen", call.edition, proposal_id=proposal.pk),
+                           {"decision": "out", "reason": ""})
+    assert "Give the reason the proposers will read." in response.content.decode()
+    client.post(url("screen", call.edition, proposal_id=proposal.pk),
+                {"decision": "out", "reason": "Incomplete."})
+    proposal.refresh_from_db()
+    assert (proposal.status, proposal.screening_note) == ("screened_out", "Incomplete.")
+
+
+def test_similar_page_shows_same_text_side_by_side(client, call):
+    client.force_login(secretariat_of(call.edition.forum))
+    text = "Cross-border data flows, privacy and trade in Africa and Latin America."
+    a = ProposalFactory(call=call, title="Data flows in Africa", description=text)
+    b = ProposalFactory(call=call, title="Data flows: Africa", description=text + " Again.")
+    ProposalFactory(call=call, title="Child safety", description="Children online.")
+    pairs = client.get(url("similar", call.edition)).context["pairs"]
+    assert [{p["a"], p["b"]} for p in pairs] == [{a, b}]
+
+
+def test_draft_created_then_typed_values_kept_when_over_the_word_limit(client, call):
+    person = PersonFactory()
+    client.force_login(person)
+    call.word_limit = 3
+    call.save()
+    response = client.post(url("create", call.edition, call_kind="workshop"),
+                           {"title": "My workshop", "description": "one two three four"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "The description has 4 words; the limit is 3." in html
+    assert "one two three four" in html and "My workshop" in html
+    response = client.post(url("create", call.edition, call_kind="workshop"),
+                           {"title": "My workshop", "description": "one two",
+                            "write_in_tags": "Quantum, Space"})
+    proposal = Proposal.objects.get()
+    assert response.url == url("edit", call.edition, proposal_id=proposal.pk)
+    assert sorted(proposal.tags.values_list("name", flat=True)) == ["Quantum", "Space"]
+
+
+def test_submit_failing_a_rule_shows_it_and_keeps_the_text(client, call):
+    person = PersonFactory()
+    client.force_login(person)
+    theme = ThemeFactory(edition=call.edition)
+    proposal = complete(ProposalFactory(call=call, created_by=person, status="draft",
+                                        theme=theme), genders=("male", "male", "male"))
+    data = {"title": "Edited title", "theme": theme.pk, "description": "Short text.",
+            "format": "", "duration": "90", "submit": "1"}
+    response = client.post(url("edit", call.edition, proposal_id=proposal.pk), data)
+    html = response.content.decode()
+    assert "This field is required to submit." in html  # format, at its field
+    assert "Edited title" in html
+    data["format"] = "panel"
+    response = client.post(url("edit", call.edition, proposal_id=proposal.pk), data)
+    assert "same gender" in response.content.decode()
+    proposal.refresh_from_db()
+    assert (proposal.status, proposal.title) == ("draft", "Edited title")
+
+
+def test_people_added_with_htmx_refreshes_the_rules(client, call):
+    person = PersonFactory()
+    client.force_login(person)
+    proposal = ProposalFactory(call=call, created_by=person, status="draft")
+    response = client.post(url("people", call.edition, proposal_id=proposal.pk), {
+        "role": "speaker", "name": "Ana Lima", "email": "ana@example.net",
+        "stakeholder_group": "academia", "gender": "female", "onsite": "on"},
+        HTTP_HX_REQUEST="true")
+    assert response["HX-Trigger"] == "peopleChanged"
+    assert "Ana Lima" in response.content.decode()
+    rules = client.get(url("rules", call.edition, proposal_id=proposal.pk),
+                       HTTP_HX_REQUEST="true").content.decode()
+    assert "1 of the speakers" not in rules and "0 of the speakers have confirmed" in rules
+    response = client.post(url("people", call.edition, proposal_id=proposal.pk), {
+        "role": "speaker", "name": "No mail"}, HTTP_HX_REQUEST="true")
+    assert "need an e-mail address" in response.content.decode()
+
+
+def test_co_organiser_named_by_email_can_edit(client, call):
+    proposal = ProposalFactory(call=call)
+    person_row(proposal, role="organiser", name="Co", email="co@example.org")
+    co = PersonFactory(email="co@example.org")
+    client.force_login(co)
+    assert client.get(url("edit", call.edition, proposal_id=proposal.pk)).status_code == 200
+    client.force_login(PersonFactory())
+    assert client.get(url("edit", call.edition, proposal_id=proposal.pk)).status_code == 403
+
+
+def test_changes_after_the_deadline_are_refused_with_the_deadline(client, call):
+    import datetime
+
+    person = PersonFactory()
+    proposal = ProposalFactory(call=call, created_by=person)
+    Call.objects.filter(pk=call.pk).update(
+        closes_at=datetime.datetime(2019, 4, 12, 21, 59, tzinfo=datetime.UTC),
+        opens_at=datetime.datetime(2019, 3, 1, tzinfo=datetime.UTC))
+    client.force_login(person)
+    response = client.post(url("edit", call.edition, proposal_id=proposal.pk),
+                           {"title": "Late change"})
+    assert "closed on 12 April 2019 23:59 CEST" in response.content.decode()
+
+
+def test_speaker_confirms_through_the_link_without_account(client, call):
+    from openigf.proposals.domain import confirm_token
+
+    row = person_row(ProposalFactory(call=call), name="Sam", email="sam@example.net")
+    link = url("confirm", call.edition, invitation=confirm_token(row))
+    assert "Sam, you are named as Speaker" in client.get(link).content.decode()
+    client.post(link, {"answer": "yes"})
+    row.refresh_from_db()
+    assert row.confirmed
+    bad = client.get(url("confirm", call.edition, invitation="nonsense")).content.decode()
+    assert "not valid or has expired" in bad
+
+
+def test_withdraw(client, call):
+    person = PersonFactory()
+    proposal = ProposalFactory(call=call, created_by=person)
+    client.force_login(person)
+    client.post(url("withdraw", call.edition, proposal_id=proposal.pk))
+    proposal.refresh_from_db()
+    assert proposal.status == "withdrawn"
+    assert client.get(url("detail", call.edition, proposal_id=proposal.pk)).status_code == 200
+    client.logout()
+    assert client.get(url("detail", call.edition, proposal_id=proposal.pk)).status_code == 302
+
+
+def test_secretariat_configures_a_call_and_its_rules(client, edition):
+    client.force_login(secretariat_of(edition.forum))
+    data = {"kind": "lightning_talk", "introduction": "", "opens_at": "2019-03-01T09:00",
+            "closes_at": "2019-06-01T23:59", "durations": "20, 30", "word_limit": 200,
+            "fields": ["tags"]}
+    from openigf.proposals.screening import RULES
+
+    for rule in RULES.values():
+        data[f"rule_{rule.key}_severity"] = rule.severity
+        for name, (default, _label) in rule.params.items():
+            data[f"rule_{rule.key}_{name}"] = default
+    data["rule_speaker_sessions_enabled"] = "on"
+    data["rule_speaker_sessions_maximum"] = 2
+    response = client.post(url("call_new", edition), data)
+    assert response.status_code == 302, response.context["form"].errors
+    call = Call.objects.get(edition=edition)
+    assert (call.durations, call.fields) == ([20, 30], ["tags"])
+    assert call.rules["speaker_sessions"] == {"enabled": True, "severity": "block",
+                                              "maximum": 2}
+    assert call.rules["speaker_gender"]["enabled"] is False
+    response = client.post(url("call_questions", edition, call_kind="lightning_talk"),
+                           {"text": "Your demo?", "kind": "short", "order": 1})
+    assert call.questions.get().text == "Your demo?"
+
+
+def test_durations_field_rejects_words(client, edition):
+    client.force_login(secretariat_of(edition.forum))
+    response = client.post(url("call_new", edition), {"kind": "workshop",
+                                                      "durations": "an hour"})
+    assert "Give minutes separated by commas" in response.content.decode()
+
+
+def test_overview_of_unpublished_edition_hidden(client, edition):
+    Edition.objects.filter(pk=edition.pk).update(published=False)
+    assert client.get(url("overview", edition)).status_code in (302, 403, 404)
