@@ -1,6 +1,7 @@
 """Forms of the call for proposals: they turn input into domain calls, nothing more."""
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from openigf.proposals.enums import SDGS, Format, QuestionKind
@@ -34,7 +35,10 @@ class ProposalForm(forms.ModelForm):
         edition = call.edition
         themes = list(call.themes.all()) or list(edition.themes.all())
         self.fields["theme"].queryset = edition.themes.filter(pk__in=[t.pk for t in themes])
-        self.fields["tags"].queryset = edition.tags.filter(suggested=True)
+        tags = Q(suggested=True)
+        if self.instance.pk:  # the proposal's own write-ins are offered (ticked) too
+            tags |= Q(proposals=self.instance)
+        self.fields["tags"].queryset = edition.tags.filter(tags).distinct()
         self.fields["policy_questions"].queryset = edition.policy_questions.select_related(
             "theme")
         self.fields["format"] = forms.ChoiceField(

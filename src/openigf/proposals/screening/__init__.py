@@ -28,10 +28,10 @@ from openigf.proposals.screening.base import (
     register,
     register_report_source,
 )
-from openigf.proposals.screening.context import build, snapshot
+from openigf.proposals.screening.context import build, snapshot, snapshot_row
 
 __all__ = ["BLOCK", "REPORT_SOURCES", "RULES", "SEVERITIES", "WARN", "Rule", "RuleResult",
-           "blocking_failures", "check_many", "check_proposal", "register",
+           "blocking_failures", "check_many", "check_proposal", "check_rows", "register",
            "register_report_source", "rules_of_call"]
 
 
@@ -63,6 +63,22 @@ def check_many(edition, proposals) -> dict[int, list[RuleResult]]:
     submissions = {p.pk: snapshot(p) for p in proposals}
     context = build(edition, list(submissions.values()))
     return {p.pk: run(p.call, submissions[p.pk], context) for p in proposals}
+
+
+def check_rows(edition, rows, *, all_received: bool = False) -> dict[int, list[RuleResult]]:
+    """proposal id -> rule results for the light rows of ``queries.received`` (the calls of
+    the edition are read once). ``all_received``: the rows are every received proposal of
+    the edition, so the counts across proposals come from them."""
+    from openigf.proposals.models import Call
+
+    rules = {c.pk: [(rule, settings, (str(rule.title), rule.describe(settings)))
+                    for rule, settings in rules_of_call(c)]
+             for c in Call.objects.filter(edition=edition)}
+    submissions = {r.id: snapshot_row(r) for r in rows}
+    context = build(edition, list(submissions.values()),
+                    all_received=list(submissions.values()) if all_received else None)
+    return {r.id: [rule.check(submissions[r.id], context, settings, texts=texts)
+                   for rule, settings, texts in rules[r.call_id]] for r in rows}
 
 
 def blocking_failures(results) -> list[RuleResult]:

@@ -2,11 +2,13 @@
 queries whatever the number of proposals."""
 
 from collections import defaultdict
+from functools import lru_cache
 
 from openigf.proposals.enums import ProposalStatus
 from openigf.proposals.screening.base import REPORT_SOURCES, Context, Named, Submission
 
 
+@lru_cache(maxsize=100_000)
 def person_key(*, person_id=None, email="", name="") -> str:
     if email:
         return "e" + email.strip().lower()
@@ -28,31 +30,27 @@ def snapshot(proposal) -> Submission:
                       coalition_id=proposal.coalition_id)
 
 
-def build(edition, submissions: list[Submission], *, single_coalition=None) -> Context:
+def snapshot_row(row) -> Submission:
+    """A received proposal's light row (``queries.Row``) as the rules see it."""
+    people = tuple(
+        Named(key=person_key(person_id=p.person_id, email=p.email, name=p.name),
+              person_id=p.person_id, name=p.name, role=p.role,
+              stakeholder_group=p.stakeholder_group, gender=p.gender, onsite=p.onsite,
+              confirmed=p.confirmed)
+        for p in row.people)
+    return Submission(id=row.id, edition_id=0, kind=row.kind, organisation=row.organisation,
+                      people=people, coalition_id=row.coalition_id)
+
+
+def build(edition, submissions: list[Submission], *, single_coalition=None,
+          all_received: list[Submission] | None = None) -> Context:
+    """The context of ``submissions``; ``all_received``: snapshots of every received
+    proposal of the edition when the caller has them (saves reading them again)."""
     from openigf.forums.enums import Role
     from openigf.forums.models import Membership
-    from openigf.proposals.models import Proposal, ProposalPerson
 
     ctx = Context()
-    received = ProposalStatus.received()
-    organises, speaks, by_kind = defaultdict(set), defaultdict(set), defaultdict(set)
-    rows = ProposalPerson.objects.filter(
-        proposal__edition=edition, proposal__status__in=received,
-        role__in=["organiser", "speaker"]).values_list(
-        "proposal_id", "proposal__kind", "role", "person_id", "email", "name")
-    for pid, kind, role, person_id, email, name in rows:
-        key = person_key(person_id=person_id, email=email, name=name)
-        if role == "organiser":
-            organises[key].add(pid)
-            by_kind[(kind, key)].add(pid)
-        else:
-            speaks[key].add(pid)
-    ctx.organises, ctx.speaks, ctx.organiser_proposals_by_kind = organises, speaks, by_kind
-    orgs = defaultdict(set)
-    for pid, kind, org in Proposal.objects.filter(edition=edition, status__in=received).exclude(
-            organisation="").values_list("id", "kind", "organisation"):
-        orgs[(kind, org.strip().lower())].add(pid)
-    ctx.organisation_proposals = orgs
+    _counts(ctx, all_received if all_received is not None else _all_received(edition))
     for person_id, email in Membership.objects.filter(edition=edition, role=Role.MAG
                                                       ).values_list("person_id",
                                                                     "person__email"):
@@ -68,6 +66,38 @@ def build(edition, submissions: list[Submission], *, single_coalition=None) -> C
     if any(s.kind == "dc_session" for s in submissions):
         _coalitions(ctx, edition, submissions, single_coalition)
     return ctx
+
+
+def _all_received(edition) -> list[Submission]:
+    """Who organises and speaks in every received proposal (two queries)."""
+    from openigf.proposals.models import Proposal, ProposalPerson
+
+    received = Proposal.objects.filter(edition=edition, status__in=ProposalStatus.received())
+    subs = {pid: (kind, org, []) for pid, kind, org in received.values_list(
+        "id", "kind", "organisation")}
+    for pid, role, person_id, email, name in ProposalPerson.objects.filter(
+            proposal__in=received, role__in=["organiser", "speaker"]).values_list(
+            "proposal_id", "role", "person_id", "email", "name"):
+        subs[pid][2].append(Named(key=person_key(person_id=person_id, email=email, name=name),
+                                  person_id=person_id, name=name, role=role))
+    return [Submission(id=pid, edition_id=edition.pk, kind=kind, organisation=org,
+                       people=tuple(people)) for pid, (kind, org, people) in subs.items()]
+
+
+def _counts(ctx, received: list[Submission]) -> None:
+    organises, speaks, by_kind = defaultdict(set), defaultdict(set), defaultdict(set)
+    orgs = defaultdict(set)
+    for sub in received:
+        for p in sub.people:
+            if p.role == "organiser":
+                organises[p.key].add(sub.id)
+                by_kind[(sub.kind, p.key)].add(sub.id)
+            elif p.role == "speaker":
+                speaks[p.key].add(sub.id)
+        if sub.organisation.strip():
+            orgs[(sub.kind, sub.organisation.strip().lower())].add(sub.id)
+    ctx.organises, ctx.speaks, ctx.organiser_proposals_by_kind = organises, speaks, by_kind
+    ctx.organisation_proposals = orgs
 
 
 def _coalitions(ctx, edition, submissions, single_coalition) -> None:

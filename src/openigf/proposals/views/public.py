@@ -1,7 +1,9 @@
 """Public pages: the overview of received proposals with statistics, its CSV, a proposal."""
 
 import csv
+from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
@@ -10,6 +12,8 @@ from openigf.proposals import queries
 from openigf.proposals.enums import ProposalStatus
 from openigf.proposals.models import Call
 from openigf.proposals.views.base import Page, ProposalMixin
+
+PAGE_SIZE = 100  # rows of the list; the statistics and the CSV cover every proposal
 
 
 def _filters(request) -> dict:
@@ -30,10 +34,13 @@ class OverviewView(Page):
     def get_context_data(self, **kwargs):
         edition = self.request.edition
         filters = _filters(self.request)
-        proposals = list(queries.received(edition, **filters))
+        proposals = queries.received(edition, **filters)
         themes = list(edition.themes.all())
-        return {**super().get_context_data(**kwargs), "proposals": proposals,
+        page = Paginator(proposals, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        return {**super().get_context_data(**kwargs), "proposals": page.object_list,
+                "page": page, "query": urlencode({k: v for k, v in filters.items() if v}),
                 "stats": queries.statistics(edition, proposals, themes=themes),
+                "base": self.request.path,
                 "filters": filters, "themes": themes,
                 "kinds": SessionKind.proposable(),
                 "statuses": [(s.value, s.label) for s in ProposalStatus
@@ -50,13 +57,14 @@ class CsvView(Page):
 
     def get(self, request, *args, **kwargs):
         edition = request.edition
-        proposals = list(queries.received(edition, **_filters(request)))
+        filters = _filters(request)
+        proposals = queries.received(edition, roles=["organiser", "speaker"], **filters)
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = (
             f'attachment; filename="{edition.forum.slug}-{edition.slug}-proposals.csv"')
         writer = csv.writer(response)
         writer.writerow(queries.CSV_HEADER)
-        writer.writerows(queries.csv_rows(proposals, queries.tag_names_of(proposals)))
+        writer.writerows(queries.csv_rows(proposals, queries.tag_names_of(edition, **filters)))
         return response
 
 

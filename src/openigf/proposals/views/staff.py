@@ -1,17 +1,22 @@
 """The Secretariat's pages: the screening list with each rule's result, screening a proposal
 in or out, look-alike proposals side by side, and the calls' settings."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from openigf.forums.enums import SessionKind
 from openigf.proposals import domain, forms, queries
 from openigf.proposals.enums import ProposalStatus
-from openigf.proposals.models import Call, CallQuestion
-from openigf.proposals.screening import RULES, check_many
+from openigf.proposals.models import Call, CallQuestion, Proposal
+from openigf.proposals.screening import RULES, check_rows
 from openigf.proposals.screening.context import person_key
 from openigf.proposals.views.base import FormPage, Page, ProposalMixin
+from openigf.proposals.views.public import PAGE_SIZE
 
 
 class ScreeningListView(Page):
@@ -28,13 +33,16 @@ class ScreeningListView(Page):
         theme = get.get("theme", "")
         outcome = get.get("outcome", "")  # "", "blocking", "warning", "clean"
         rule = get.get("rule", "")
-        proposals = list(queries.for_screening(
-            edition, kind=kind if kind in SessionKind.values else "",
-            status=status if status in ProposalStatus.values else "", theme=theme))
-        results = check_many(edition, proposals)
+        # Every received proposal is checked (the rules count across them), then filtered.
+        proposals = queries.received(edition)
+        results = check_rows(edition, proposals, all_received=True)
+        theme_name = next((t.name for t in edition.themes.all() if t.slug == theme), None)
         rows = []
         for p in proposals:
-            res = results[p.pk]
+            if (kind and p.kind != kind) or (status and p.status != status) or (
+                    theme and p.theme != theme_name):
+                continue
+            res = results[p.id]
             failing = [r for r in res if not r.passed]
             if rule and not any(r.rule == rule for r in failing):
                 continue
@@ -47,13 +55,18 @@ class ScreeningListView(Page):
                 continue
             rows.append({"proposal": p, "results": res, "failing": failing,
                          "blocking": blocking})
-        return {**super().get_context_data(**kwargs), "rows": rows, "total": len(proposals),
+        filters = {"kind": kind, "status": status, "theme": theme, "outcome": outcome,
+                   "rule": rule}
+        page = Paginator(rows, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        return {**super().get_context_data(**kwargs), "rows": page.object_list, "page": page,
+                "matching": len(rows), "total": len(proposals),
+                "query": urlencode({k: v for k, v in filters.items() if v}),
                 "kinds": SessionKind.proposable(), "themes": list(edition.themes.all()),
                 "statuses": [(s.value, s.label) for s in ProposalStatus
                              if s in ProposalStatus.received()],
                 "rules": list(RULES.values()),
-                "filters": {"kind": kind, "status": status, "theme": theme,
-                            "outcome": outcome, "rule": rule}}
+                "base": reverse("proposals:overview", kwargs=edition.url_kwargs),
+                "filters": filters}
 
 
 class ScreenView(ProposalMixin, FormPage):
@@ -91,18 +104,21 @@ class SimilarView(Page):
 
         edition = self.request.edition
         kind = self.request.GET.get("kind", "")
-        proposals = {p.pk: p for p in queries.for_screening(
-            edition, kind=kind if kind in SessionKind.values else "")}
+        proposals = {p.id: p for p in queries.received(
+            edition, kind=kind if kind in SessionKind.values else "", roles=["organiser"])}
+        descriptions = dict(Proposal.objects.filter(pk__in=proposals).values_list(
+            "id", "description"))
+        for p in proposals.values():
+            p.description = descriptions.get(p.id, "")
         documents = [
-            Document(key=p.pk, text=f"{p.title}. {p.title}. {p.description}",
+            Document(key=p.id, text=f"{p.title}. {p.title}. {p.description}",
                      owners=frozenset(person_key(person_id=r.person_id, email=r.email,
-                                                 name=r.name)
-                                      for r in p.people.all() if r.role == "organiser"))
+                                                 name=r.name) for r in p.people))
             for p in proposals.values()]
         pairs = [{"a": proposals[pair.a], "b": proposals[pair.b], "score": pair.score,
                   "both": (proposals[pair.a], proposals[pair.b]),
                   "same_owners": pair.same_owners}
-                 for pair in similar_pairs(documents, threshold=0.3)]
+                 for pair in similar_pairs(documents, threshold=0.3, limit=80)]
         return {**super().get_context_data(**kwargs), "pairs": pairs,
                 "kinds": SessionKind.proposable(), "kind": kind}
 
