@@ -264,3 +264,26 @@ def test_durations_field_rejects_words(client, edition):
 def test_overview_of_unpublished_edition_hidden(client, edition):
     Edition.objects.filter(pk=edition.pk).update(published=False)
     assert client.get(url("overview", edition)).status_code in (302, 403, 404)
+
+
+def test_background_paper_limited_in_type_and_size(client, call, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from openigf.proposals import models
+
+    call.fields = ["background_paper"]
+    call.save()
+    person = PersonFactory()
+    client.force_login(person)
+    bad = SimpleUploadedFile("paper.exe", b"MZ...", content_type="application/octet-stream")
+    response = client.post(url("create", call.edition, call_kind="workshop"),
+                           {"title": "With a paper", "background_paper": bad})
+    assert "File extension “exe” is not allowed" in response.content.decode()
+    big = SimpleUploadedFile("paper.pdf", b"%PDF" + b"0" * models.BACKGROUND_PAPER_MAX_BYTES)
+    response = client.post(url("create", call.edition, call_kind="workshop"),
+                           {"title": "With a paper", "background_paper": big})
+    assert "The file is larger than 5 MB." in response.content.decode()
+    good = SimpleUploadedFile("paper.pdf", b"%PDF-1.4 small")
+    client.post(url("create", call.edition, call_kind="workshop"),
+                {"title": "With a paper", "background_paper": good})
+    assert Proposal.objects.get().background_paper.name.endswith(".pdf")

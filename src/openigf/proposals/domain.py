@@ -46,6 +46,13 @@ def call_question_save(*, call: Call, question: CallQuestion | None = None,
     return question
 
 
+def call_question_remove(*, question: CallQuestion) -> None:
+    """Remove an extra question (answers already given stay in the proposals' ``answers``).
+    Side effects: delete, audit log ``call.question_remove``."""
+    audit_log(action="call.question_remove", obj=question.call, changes={"text": question.text})
+    question.delete()
+
+
 # Proposals -------------------------------------------------------------------------------
 
 def _check_open(call: Call) -> None:

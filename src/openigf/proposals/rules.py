@@ -45,7 +45,7 @@ def is_withdrawable(person, proposal=None):
 rules.add_perm("proposals.view_overview", is_published | is_secretariat)
 rules.add_perm("proposals.propose", is_signed_in & is_published)
 rules.add_perm("proposals.view_proposal",
-               (is_received & is_published) | is_organiser | is_secretariat | is_mag_member)
+               (is_received & (is_published | is_mag_member)) | is_organiser | is_secretariat)
 rules.add_perm("proposals.change_proposal", is_organiser & is_editable)
 rules.add_perm("proposals.withdraw_proposal", is_organiser & is_withdrawable)
 rules.add_perm("proposals.view_screening", is_organiser | is_secretariat)

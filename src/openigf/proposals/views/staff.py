@@ -179,7 +179,7 @@ class CallQuestionsView(FormPage):
         if "remove" in request.POST:
             question = get_object_or_404(CallQuestion, pk=request.POST["remove"],
                                          call=self.call)
-            question.delete()
+            domain.call_question_remove(question=question)
             messages.success(request, _("The question is removed."))
             return redirect(request.path)
         return super().post(request, *args, **kwargs)
