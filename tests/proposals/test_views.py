@@ -287,3 +287,21 @@ def test_background_paper_limited_in_type_and_size(client, call, settings):
     client.post(url("create", call.edition, call_kind="workshop"),
                 {"title": "With a paper", "background_paper": good})
     assert Proposal.objects.get().background_paper.name.endswith(".pdf")
+
+
+def test_screen_in_every_passing_proposal_of_closed_calls(client, call):
+    import datetime
+
+    from django.utils import timezone
+
+    closed = CallFactory(edition=call.edition, kind="open_forum",
+                         closes_at=timezone.now() - datetime.timedelta(days=1),
+                         opens_at=timezone.now() - datetime.timedelta(days=60))
+    good = complete(ProposalFactory(call=closed))
+    bad = complete(ProposalFactory(call=closed), genders=("male", "male"))
+    still_open = complete(ProposalFactory(call=call))
+    client.force_login(secretariat_of(call.edition.forum))
+    client.post(url("screen_passing", call.edition))
+    statuses = dict(Proposal.objects.values_list("id", "status"))
+    assert statuses == {good.pk: "screened_in", bad.pk: "submitted",
+                        still_open.pk: "submitted"}

@@ -32,6 +32,7 @@ EXPECT = {
     "proposals:people": ORGANISER,  # POST only: GET answers 405 to those allowed
     "proposals:person": ORGANISER,
     "proposals:screen": STAFF,
+    "proposals:screen_passing": STAFF,  # POST only: GET answers 405 to those allowed
     "proposals:screening_list": STAFF,
     "proposals:similar": STAFF,
     "proposals:manage_calls": STAFF,

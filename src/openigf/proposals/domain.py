@@ -234,6 +234,30 @@ def proposal_screen(*, proposal: Proposal, screened_in: bool, reason: str = "",
 
 
 @transaction.atomic
+def proposals_screen_passing(*, edition, person=None) -> int:
+    """Screen in, at once, every submitted proposal of ``edition`` whose call has closed and
+    that fails no rule refusing submission (warnings allowed). Returns how many.
+
+    Side effects: status ``screened_in`` and ``screened_at`` (one update); one audit log
+    ``proposal.screen_passing`` with the ids."""
+    from openigf.proposals import queries
+    from openigf.proposals.screening import check_rows
+
+    now = timezone.now()
+    rows = queries.received(edition)
+    results = check_rows(edition, rows, all_received=True)
+    closed = set(Call.objects.filter(edition=edition, closes_at__lte=now).values_list(
+        "id", flat=True))
+    ids = [r.id for r in rows if r.status == ProposalStatus.SUBMITTED and r.call_id in closed
+           and not any(result.blocking for result in results[r.id])]
+    Proposal.objects.filter(pk__in=ids).update(status=ProposalStatus.SCREENED_IN,
+                                               screened_at=now, updated=now)
+    audit_log(action="proposal.screen_passing", obj=edition, actor=person,
+              changes={"proposals": ids})
+    return len(ids)
+
+
+@transaction.atomic
 def proposal_decide(*, proposal: Proposal, status: str, note: str = "",
                     notify: bool = True) -> Proposal:
     """The one way the evaluation decides: ``accepted``, ``conditional`` (accepted if merged)

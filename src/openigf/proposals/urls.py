@@ -15,6 +15,7 @@ urlpatterns = [
     path(P + "new/<slug:call_kind>/", portal.CreateView.as_view(), name="create"),
     path(P + "confirm/<str:invitation>/", portal.ConfirmView.as_view(), name="confirm"),
     path(P + "screening/", staff.ScreeningListView.as_view(), name="screening_list"),
+    path(P + "screening/passing/", staff.ScreenPassingView.as_view(), name="screen_passing"),
     path(P + "similar/", staff.SimilarView.as_view(), name="similar"),
     path(P + "calls/", staff.CallsView.as_view(), name="manage_calls"),
     path(P + "calls/new/", staff.CallEditView.as_view(), name="call_new"),

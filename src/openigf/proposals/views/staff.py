@@ -69,6 +69,19 @@ class ScreeningListView(Page):
                 "filters": filters}
 
 
+class ScreenPassingView(Page):
+    """POST: screen in every submitted proposal of a closed call that fails no blocking
+    rule."""
+
+    permission_required = "proposals.screen"
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        n = domain.proposals_screen_passing(edition=request.edition, person=request.user)
+        messages.success(request, _("%(n)s proposals screened in.") % {"n": n})
+        return redirect("proposals:screening_list", **request.edition.url_kwargs)
+
+
 class ScreenView(ProposalMixin, FormPage):
     permission_required = "proposals.screen"
     template_name = "proposals/staff/screen.html"
