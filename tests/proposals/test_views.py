@@ -305,3 +305,18 @@ def test_screen_in_every_passing_proposal_of_closed_calls(client, call):
     statuses = dict(Proposal.objects.values_list("id", "status"))
     assert statuses == {good.pk: "screened_in", bad.pk: "submitted",
                         still_open.pk: "submitted"}
+
+
+def test_person_changed_in_place(client, call):
+    person = PersonFactory()
+    client.force_login(person)
+    proposal = ProposalFactory(call=call, created_by=person, status="draft")
+    row = person_row(proposal, name="Ana Lima", email="ana@example.net", gender="female")
+    page = client.get(url("edit", call.edition, proposal_id=proposal.pk) + f"?person={row.pk}")
+    assert "Change Ana Lima" in page.content.decode()
+    assert page.context["person_form"].initial["email"] == "ana@example.net"
+    client.post(url("person", call.edition, proposal_id=proposal.pk, proposal_person_id=row.pk),
+                {"role": "moderator", "name": "Ana Lima", "email": "ana@example.net",
+                 "gender": "female", "onsite": "on"})
+    row.refresh_from_db()
+    assert (row.role, row.onsite) == ("moderator", True)

@@ -75,10 +75,13 @@ class EditView(ProposalMixin, FormPage):
 
     def get_context_data(self, **kwargs):
         proposal = self.proposal
+        people = list(proposal.people.select_related("country"))
+        editing = next((r for r in people if str(r.pk) == self.request.GET.get("person")),
+                       None)
+        form = self.person_form or forms.PersonForm(instance=editing)
         return {**super().get_context_data(**kwargs), "call": proposal.call,
                 "proposal": proposal, "is_open": proposal.call.is_open(),
-                "people": list(proposal.people.select_related("country")),
-                "person_form": self.person_form or forms.PersonForm(),
+                "people": people, "person_form": form, "editing": editing,
                 **screening_context(proposal)}
 
     def save(self, form):
