@@ -320,3 +320,19 @@ def test_person_changed_in_place(client, call):
                  "gender": "female", "onsite": "on"})
     row.refresh_from_db()
     assert (row.role, row.onsite) == ("moderator", True)
+
+
+def test_rules_checked_on_unsaved_organisation(client, call):
+    person = PersonFactory()
+    client.force_login(person)
+    for _i in range(3):
+        ProposalFactory(call=call, organisation="Busy Org")
+    proposal = ProposalFactory(call=call, created_by=person, status="draft",
+                               organisation="Quiet Org")
+    rules_url = url("rules", call.edition, proposal_id=proposal.pk)
+    assert "Busy Org" not in client.get(rules_url, HTTP_HX_REQUEST="true").content.decode()
+    html = client.post(rules_url, {"organisation": "Busy Org"},
+                       HTTP_HX_REQUEST="true").content.decode()
+    assert "The organisation Busy Org has 3 proposals of this type already." in html
+    proposal.refresh_from_db()
+    assert proposal.organisation == "Quiet Org"

@@ -142,7 +142,8 @@ class PeopleView(ProposalMixin, Page):
 
 
 class ScreeningView(ProposalMixin, Page):
-    """The rule check of a proposal as it is saved now (htmx fragment, or a page)."""
+    """The rule check of a proposal (htmx fragment, or a page): as it is saved (GET), or with
+    the organisation and coalition being typed in the form, not yet saved (POST)."""
 
     permission_required = "proposals.view_screening"
 
@@ -152,6 +153,15 @@ class ScreeningView(ProposalMixin, Page):
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), **screening_context(self.proposal)}
+
+    def post(self, request, *args, **kwargs):
+        proposal = self.proposal
+        if "organisation" in request.POST:
+            proposal.organisation = request.POST["organisation"][:200]
+        if "coalition" in request.POST:
+            value = request.POST["coalition"]
+            proposal.coalition_id = int(value) if value.isdigit() else None
+        return self.get(request, *args, **kwargs)
 
 
 class WithdrawView(ProposalMixin, Page):
