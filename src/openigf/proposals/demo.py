@@ -92,6 +92,20 @@ def _real_sessions(rng) -> list[tuple[str, str]]:
     return []
 
 
+THEME_WORDS = {"security-safety": ("secur", "safe", "trust", "cyber", "resilien", "harm"),
+               "digital-inclusion": ("inclusi", "access", "skill", "language", "educat",
+                                     "women", "youth", "divide", "rural")}
+
+
+def _theme_of(text, themes):
+    """The 2019 theme a real session description speaks most of (data governance else)."""
+    text = text.lower()
+    scores = {slug: sum(text.count(w) for w in words) for slug, words in THEME_WORDS.items()}
+    best = max(scores, key=scores.get)
+    slug = best if scores[best] else "data-governance"
+    return next((t for t in themes if t.slug == slug), None)
+
+
 def _composed(rng, theme_slug):
     topic = rng.choice(text.TOPICS[theme_slug])
     pattern = rng.choice(text.TITLE_PATTERNS)
@@ -194,6 +208,7 @@ def _proposals(ctx, edition, calls):
             if real and rng.random() < 0.33:
                 title, description = real.pop()
                 description = " ".join(description.split()[:call.word_limit])
+                theme = _theme_of(f"{title} {description}", themes) or theme
             else:
                 title, description = _composed(rng, theme.slug)
             organisers = _organisers(rng, pool, speakers[-600:], kind, prolific, mag)
