@@ -50,7 +50,10 @@ def build(edition, submissions: list[Submission], *, single_coalition=None,
     from openigf.forums.models import Membership
 
     ctx = Context()
-    _counts(ctx, all_received if all_received is not None else _all_received(edition))
+    if all_received is None:
+        all_received = _all_received(edition, only=submissions if len(submissions) < 10
+                                     else None)
+    _counts(ctx, all_received)
     for person_id, email in Membership.objects.filter(edition=edition, role=Role.MAG
                                                       ).values_list("person_id",
                                                                     "person__email"):
@@ -68,15 +71,26 @@ def build(edition, submissions: list[Submission], *, single_coalition=None,
     return ctx
 
 
-def _all_received(edition) -> list[Submission]:
-    """Who organises and speaks in every received proposal (two queries)."""
+def _all_received(edition, only=None) -> list[Submission]:
+    """Who organises and speaks in every received proposal (two queries). ``only``: a few
+    submissions being checked; then only the rows naming their people are read."""
+    from django.db.models import Q
+    from django.db.models.functions import Lower
+
     from openigf.proposals.models import Proposal, ProposalPerson
 
     received = Proposal.objects.filter(edition=edition, status__in=ProposalStatus.received())
     subs = {pid: (kind, org, []) for pid, kind, org in received.values_list(
         "id", "kind", "organisation")}
-    for pid, role, person_id, email, name in ProposalPerson.objects.filter(
-            proposal__in=received, role__in=["organiser", "speaker"]).values_list(
+    people = ProposalPerson.objects.filter(proposal__in=received,
+                                           role__in=["organiser", "speaker"])
+    if only is not None:
+        named = [p for s in only for p in s.people]
+        people = people.annotate(email_lower=Lower("email")).filter(
+            Q(email_lower__in=[p.key[1:] for p in named if p.key[0] == "e"])
+            | Q(email="", person_id__in=[p.person_id for p in named if p.person_id])
+            | Q(email="", person__isnull=True, name__in=[p.name for p in named]))
+    for pid, role, person_id, email, name in people.values_list(
             "proposal_id", "role", "person_id", "email", "name"):
         subs[pid][2].append(Named(key=person_key(person_id=person_id, email=email, name=name),
                                   person_id=person_id, name=name, role=role))
