@@ -23,8 +23,8 @@ class Pair:
 def similar_pairs(documents: list[Document], *, threshold: float = 0.35,
                   limit: int = 200) -> list[Pair]:
     """Pairs of documents with cosine similarity of their TF-IDF vectors at least
-    ``threshold``, or with the same owners (all of one's owners among the other's), most
-    alike first."""
+    ``threshold`` (the ``limit`` most alike, most alike first), then every pair with the same
+    owners whose text is less alike."""
     if len(documents) < 2:
         return []
     # scikit-learn takes ~1 s to import; only this page needs it.
@@ -57,8 +57,9 @@ def similar_pairs(documents: list[Document], *, threshold: float = 0.35,
         a, b = documents[i], documents[j]
         same = bool(a.owners) and a.owners == b.owners
         result.append(Pair(a.key, b.key, round(value, 3), frozenset(a.owners & b.owners), same))
-    result.sort(key=lambda p: (-(p.score + p.same_owners), str(p.a), str(p.b)))
-    return result[:limit]
+    result.sort(key=lambda p: (-p.score, str(p.a), str(p.b)))
+    alike = [p for p in result if p.score >= threshold][:limit]
+    return alike + [p for p in result if p.score < threshold]
 
 
 def _score(scores, i, j) -> float:

@@ -105,6 +105,9 @@ class ScreenView(ProposalMixin, FormPage):
         return redirect("proposals:screening_list", **self.request.edition.url_kwargs)
 
 
+SIMILARITY_LEVELS = ["0.5", "0.6", "0.7", "0.8", "0.9"]
+
+
 class SimilarView(Page):
     """Proposals that look alike (same organisers, or similar title and description) side by
     side, as merge candidates."""
@@ -128,12 +131,17 @@ class SimilarView(Page):
                      owners=frozenset(person_key(person_id=r.person_id, email=r.email,
                                                  name=r.name) for r in p.people))
             for p in proposals.values()]
+        minimum = self.request.GET.get("min", "0.7")
+        minimum = minimum if minimum in SIMILARITY_LEVELS else "0.7"
         pairs = [{"a": proposals[pair.a], "b": proposals[pair.b], "score": pair.score,
                   "both": (proposals[pair.a], proposals[pair.b]),
                   "same_owners": pair.same_owners}
-                 for pair in similar_pairs(documents, threshold=0.3, limit=80)]
-        return {**super().get_context_data(**kwargs), "pairs": pairs,
-                "kinds": SessionKind.proposable(), "kind": kind}
+                 for pair in similar_pairs(documents, threshold=float(minimum), limit=100)]
+        return {**super().get_context_data(**kwargs),
+                "pairs": [p for p in pairs if p["score"] >= float(minimum)],
+                "same_organisers": [p for p in pairs if p["score"] < float(minimum)],
+                "kinds": SessionKind.proposable(), "kind": kind, "minimum": minimum,
+                "levels": SIMILARITY_LEVELS}
 
 
 class CallsView(Page):
