@@ -1,0 +1,23 @@
+"""Programme pages under ``/<forum>/<edition>/``."""
+
+from django.urls import path
+
+from openigf.programme.views import public, staff
+
+app_name = "programme"
+E = "<slug:forum>/<slug:edition>/"
+
+urlpatterns = [
+    path(E + "agenda/", public.AgendaView.as_view(), name="agenda"),
+    path(E + "agenda/mine/", public.MineView.as_view(), name="mine"),
+    path(E + "agenda/mine/feed/<str:token>.ics", public.MineFeedView.as_view(), name="feed"),
+    path(E + "agenda/changes/", public.ChangesView.as_view(), name="changes"),
+    path(E + "agenda/schedule.<str:fmt>", public.ExportView.as_view(), name="export"),
+    path(E + "sessions/<int:session_id>/", public.SessionView.as_view(), name="session"),
+    path(E + "sessions/<int:session_id>/star/", public.StarView.as_view(), name="star"),
+    path(E + "programme/manage/", staff.ManageView.as_view(), name="manage"),
+    path(E + "programme/manage/sessions/new/", staff.SessionFormView.as_view(),
+         name="manage_session_new"),
+    path(E + "programme/manage/sessions/<int:session_id>/", staff.SessionFormView.as_view(),
+         name="manage_session"),
+]

@@ -1,0 +1,192 @@
+"""The public programme: agenda with filters, session pages, personal schedule, exports."""
+
+from django.core import signing
+from django.core.cache import cache
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views import View
+
+from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
+from openigf.forums.enums import SessionKind
+from openigf.programme import domain, exporters, queries, sections
+from openigf.programme.models import Language, Session, SessionFormat, Star
+
+FEED_SALT = "openigf.programme.feed"
+
+
+def _filtered(request, items):
+    g = request.GET
+    q = (g.get("q") or "").strip().lower()
+    out = []
+    for item in items:
+        s = item.session
+        if g.get("theme") and str(s.theme_id) != g["theme"]:
+            continue
+        if g.get("day") and item.starts_at.date().isoformat() != g["day"]:
+            continue
+        if g.get("room") and str(item.room.pk if item.room else "") != g["room"]:
+            continue
+        if g.get("kind") and s.kind != g["kind"]:
+            continue
+        if g.get("language") and s.language != g["language"]:
+            continue
+        if g.get("format") == "online" and s.format == SessionFormat.ONSITE:
+            continue
+        if g.get("format") == "onsite" and s.format == SessionFormat.ONLINE:
+            continue
+        if q and q not in s.title.lower() and q not in s.description.lower() and not any(
+                q in p.name.lower() for p in s.people.all()):
+            continue
+        out.append(item)
+    return out
+
+
+class AgendaView(PermissionTemplateView):
+    permission_required = "programme.view_agenda"
+    template_name = "programme/agenda.html"
+
+    def get_context_data(self, **kwargs):
+        edition = self.request.edition
+        release, items = queries.published(edition)
+        shown = _filtered(self.request, items)
+        days = {}
+        for item in shown:
+            days.setdefault(item.starts_at.date(), []).append(item)
+        starred = set()
+        if self.request.user.is_authenticated:
+            starred = set(Star.objects.filter(person=self.request.user,
+                                              session__edition=edition)
+                          .values_list("session_id", flat=True))
+        all_days = sorted({i.starts_at.date() for i in items})
+        rooms = sorted({i.room for i in items if i.room}, key=lambda r: (r.order, r.name))
+        return {**super().get_context_data(**kwargs), "release": release, "days": days,
+                "count": len(shown), "total": len(items), "starred": starred,
+                "themes": edition.themes.all(), "all_days": all_days, "rooms": rooms,
+                "kinds": SessionKind.choices, "languages": Language.choices,
+                "filters": self.request.GET, "mine": False}
+
+
+class MineView(AgendaView):
+    permission_required = "programme.star"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["days"] = {day: [i for i in items if i.session.pk in ctx["starred"]]
+                       for day, items in ctx["days"].items()}
+        ctx["days"] = {d: i for d, i in ctx["days"].items() if i}
+        ctx["mine"] = True
+        token = signing.dumps({"p": self.request.user.pk, "e": self.request.edition.pk},
+                              salt=FEED_SALT)
+        ctx["feed_url"] = self.request.build_absolute_uri(
+            f"{self.request.path}feed/{token}.ics")
+        return ctx
+
+
+class MineFeedView(View):
+    """The personal schedule as an iCalendar feed, at a secret signed address."""
+
+    def get(self, request, token):
+        try:
+            data = signing.loads(token, salt=FEED_SALT)
+        except signing.BadSignature:
+            raise Http404 from None
+        if data.get("e") != request.edition.pk:
+            raise Http404
+        release, items = queries.published(request.edition)
+        mine = set(Star.objects.filter(person_id=data["p"], session__edition=request.edition)
+                   .values_list("session_id", flat=True))
+        body = exporters.to_ical(request.edition, [i for i in items if i.session.pk in mine],
+                                 request)
+        return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+class SessionView(PermissionTemplateView):
+    permission_required = "programme.view_session"
+    template_name = "programme/session.html"
+
+    def get_permission_object(self):
+        self.session = get_object_or_404(
+            Session.objects.select_related("theme", "edition__forum", "proposal")
+            .prefetch_related("people", "tags"),
+            edition=self.request.edition, pk=self.kwargs["session_id"])
+        return self.session
+
+    def get_context_data(self, **kwargs):
+        s = self.session
+        user = self.request.user
+        return {**super().get_context_data(**kwargs), "session": s,
+                "times": queries.session_times(s),
+                "people": list(s.people.all()),
+                "sections": sections.render_list(self.request, s),
+                "starred": user.is_authenticated and Star.objects.filter(
+                    person=user, session=s).exists(),
+                "can_manage": user.has_perm("programme.manage", s)}
+
+
+class StarView(PermissionRequiredMixin, View):
+    permission_required = "programme.star"
+
+    def post(self, request, session_id):
+        session = get_object_or_404(Session, edition=request.edition, pk=session_id)
+        domain.star_toggle(person=request.user, session=session)
+        nxt = request.POST.get("next") or session.get_absolute_url()
+        if not nxt.startswith("/"):
+            nxt = session.get_absolute_url()
+        return redirect(nxt)
+
+
+class ChangesView(PermissionTemplateView):
+    permission_required = "programme.view_agenda"
+    template_name = "programme/changes.html"
+
+    def get_context_data(self, **kwargs):
+        from openigf.programme.models import Release
+
+        return {**super().get_context_data(**kwargs),
+                "releases": Release.objects.filter(edition=self.request.edition)}
+
+
+class ExportView(PermissionRequiredMixin, View):
+    """frab XML, JSON, iCalendar and CSV of the published schedule, cached per release."""
+
+    permission_required = "programme.view_agenda"
+    formats = {"xml": ("application/xml", exporters.to_frab_xml),
+               "json": ("application/json", exporters.to_json),
+               "ics": ("text/calendar; charset=utf-8", exporters.to_ical),
+               "csv": ("text/csv; charset=utf-8", exporters.to_csv)}
+
+    def get_permission_object(self):
+        return self.request.edition
+
+    def get(self, request, fmt):
+        if fmt not in self.formats:
+            raise Http404
+        edition = request.edition
+        release, items = None, None
+        from openigf.programme.models import Release
+
+        number = (Release.objects.filter(edition=edition).order_by("-number")
+                  .values_list("number", flat=True).first())
+        key = f"export:{edition.pk}:{number}:{fmt}"
+        body = cache.get(key)
+        content_type, render = self.formats[fmt]
+        if body is None:
+            release, items = queries.published(edition)
+            body = render(edition, items, request, release=release)
+            cache.set(key, body, 3600)
+        response = HttpResponse(body, content_type=content_type)
+        if fmt in ("ics", "csv"):
+            response["Content-Disposition"] = (
+                f'attachment; filename="{edition.forum.slug}-{edition.slug}-schedule.{fmt}"')
+        return response
+
+
+def search_sessions(edition, q):
+    return Session.objects.filter(edition=edition).filter(Q(title__icontains=q) |
+                                                          Q(description__icontains=q))
+
+
+__all__ = ["AgendaView", "MineView", "MineFeedView", "SessionView", "StarView", "ChangesView",
+           "ExportView", "_"]
