@@ -60,8 +60,8 @@ MAIN_SESSIONS_2019 = [
 
 def load_sessions(ctx):
     from openigf.programme import domain
-    from openigf.proposals.models import Proposal
     from openigf.proposals.domain import proposal_decide
+    from openigf.proposals.models import Proposal
 
     edition = Edition.objects.get(forum__slug="igf", slug="2019")
     with ctx.step("programme.sessions_2019") as run:

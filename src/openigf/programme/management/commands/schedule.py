@@ -1,0 +1,52 @@
+"""``openigf schedule igf/2019 [--time-limit 30] [--json] [--publish]``: solve the edition's
+schedule and print its figures."""
+
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from openigf.core.errors import ApplicationError
+from openigf.forums.models import Edition
+from openigf.programme import domain
+
+
+def edition_from(ref: str) -> Edition:
+    try:
+        forum, edition = ref.strip("/").split("/")
+        return Edition.objects.select_related("forum").get(forum__slug=forum, slug=edition)
+    except (ValueError, Edition.DoesNotExist):
+        raise CommandError(f"No edition {ref!r}; give it as <forum>/<edition>, "
+                           "e.g. igf/2019.") from None
+
+
+class Command(BaseCommand):
+    help = "Place every session of an edition clash-free and print the figures."
+
+    def add_arguments(self, parser):
+        parser.add_argument("edition", help="<forum>/<edition>, e.g. igf/2019")
+        parser.add_argument("--time-limit", type=float, default=30.0)
+        parser.add_argument("--keep", action="store_true",
+                            help="change as little as possible from the working schedule")
+        parser.add_argument("--publish", action="store_true",
+                            help="publish the result as the next version")
+        parser.add_argument("--json", action="store_true")
+
+    def handle(self, *args, **options):
+        edition = edition_from(options["edition"])
+        try:
+            result = domain.schedule_solve(edition=edition, time_limit=options["time_limit"],
+                                           keep_placed=options["keep"])
+        except ApplicationError as error:
+            raise CommandError(str(error)) from error
+        figures = {"edition": options["edition"], "status": result.status,
+                   "sessions": len(result.placements), "objective": result.objective,
+                   "bound": result.bound, "gap": round(result.gap, 4),
+                   "seconds": round(result.seconds, 2), "penalties": result.penalties,
+                   "warnings": len(domain.placement_warnings(edition))}
+        if options["publish"]:
+            figures["version"] = domain.release_publish(edition=edition).number
+        if options["json"]:
+            self.stdout.write(json.dumps(figures))
+        else:
+            for key, value in figures.items():
+                self.stdout.write(f"{key}: {value}")

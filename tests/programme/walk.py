@@ -1,0 +1,28 @@
+"""Who may open each programme page (see tests/walk.py)."""
+
+from openigf.programme import domain
+from tests.programme.factories import RoomFactory, SessionFactory, windows
+from tests.walk import ALL, SIGNED_IN, STAFF
+
+
+def build(world):
+    windows(world.edition, days=1)
+    RoomFactory(edition=world.edition)
+    session = SessionFactory(edition=world.edition)
+    domain.schedule_solve(edition=world.edition, time_limit=5)
+    domain.release_publish(edition=world.edition)
+    world.kwargs.update(session_id=session.pk, fmt="xml", token="not-a-token")
+
+
+EXPECT = {
+    "programme:agenda": ALL,
+    "programme:mine": SIGNED_IN,
+    "programme:feed": frozenset(),  # a forged token opens nothing
+    "programme:changes": ALL,
+    "programme:export": ALL,
+    "programme:session": ALL,
+    "programme:star": SIGNED_IN,  # POST only: GET answers 405 to those allowed
+    "programme:manage": STAFF,
+    "programme:manage_session_new": STAFF,
+    "programme:manage_session": STAFF,
+}
