@@ -8,17 +8,9 @@ the received proposals (with their people) until there are 1,200 and measures ag
 """
 
 import os
-import tempfile
 import time
 
-FOLDER = tempfile.mkdtemp(prefix="openigf-bench-")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "openigf.settings")
-os.environ.setdefault("DEBUG", "true")
-os.environ.setdefault("SECRET_KEY", "bench")
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{FOLDER}/bench.sqlite3")
-os.environ.setdefault("ALLOWED_HOSTS", "*")
-os.environ.setdefault("TASKS_INLINE", "true")
-os.environ.setdefault("EMAIL_URL", "dummymail://")
+from bench import FOLDER  # noqa: F401 (sets the environment)
 
 PAGES = [("overview", "/igf/2019/proposals/", None),
          ("CSV", "/igf/2019/proposals.csv", None),

@@ -92,7 +92,7 @@ def load_sessions(ctx):
                                         afternoon=("14:30", "18:30"))
     with ctx.step("programme.schedule_2019") as run:
         if run:
-            domain.schedule_solve(edition=edition, time_limit=8)
+            domain.schedule_solve(edition=edition, time_limit=3)
             domain.release_publish(edition=edition, note="First programme.")
             moved = list(Session.objects.filter(edition=edition, kind="workshop",
                                                 fixed=False).order_by("pk")[:2])
