@@ -48,6 +48,15 @@ def session_create(*, edition, kind: str, title: str, people=(), tags=(), propos
     return session
 
 
+def session_person_add(*, session: Session, **values) -> SessionPerson:
+    """Add someone to a session (a speaker who took the floor, a late moderator)."""
+    row = SessionPerson(session=session, order=session.people.count(), **values)
+    row.full_clean(exclude=["session", "person"])
+    row.save()
+    audit_log(action="session.person_add", obj=session, changes={"name": [None, row.name]})
+    return row
+
+
 def session_update(*, session: Session, tags=None, **values) -> Session:
     changes = diff(session, **values)
     session.full_clean(exclude=["proposal"])

@@ -167,9 +167,9 @@ class ExportView(PermissionRequiredMixin, View):
         release, items = None, None
         from openigf.programme.models import Release
 
-        number = (Release.objects.filter(edition=edition).order_by("-number")
-                  .values_list("number", flat=True).first())
-        key = f"export:{edition.pk}:{number}:{fmt}"
+        latest = (Release.objects.filter(edition=edition).order_by("-number")
+                  .values_list("pk", "created").first())
+        key = f"export:{edition.pk}:{latest}:{fmt}"
         body = cache.get(key)
         content_type, render = self.formats[fmt]
         if body is None:

@@ -1,0 +1,185 @@
+"""Transcript pages: the section of the session page, upload, speakers, plain text, live
+refresh, the archive search and voices."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from openigf.core.errors import ApplicationError
+from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
+from openigf.forums.enums import SessionKind
+from openigf.people.enums import Gender, RegionalGroup, StakeholderGroup
+from openigf.programme.models import Session, SessionPerson
+from openigf.transcripts import domain, forms, queries
+from openigf.transcripts.models import Transcript, Turn
+
+
+def section_context(request, session):
+    """The transcript section of the session page (None when there is none and the reader
+    cannot upload one)."""
+    transcript = Transcript.objects.filter(session=session).first()
+    can_upload = request.user.has_perm("transcripts.upload", session)
+    if transcript is None and not can_upload:
+        return None
+    find = (request.GET.get("find") or "").strip()[:100]
+    turns = []
+    if transcript is not None:
+        turns = list(transcript.turns.select_related("speaker"))
+    found = sum(1 for t in turns if find and find.lower() in t.text.lower())
+    return {"transcript": transcript, "turns": turns, "session": session, "find": find,
+            "found": found, "can_upload": can_upload,
+            "can_link": request.user.has_perm("transcripts.link_speakers", session),
+            "form": forms.UploadForm()}
+
+
+class SessionMixin(PermissionRequiredMixin):
+    def get_permission_object(self):
+        self.session = get_object_or_404(Session.objects.select_related("edition__forum"),
+                                         edition=self.request.edition,
+                                         pk=self.kwargs["session_id"])
+        return self.session
+
+
+class UploadView(SessionMixin, View):
+    permission_required = "transcripts.upload"
+
+    def post(self, request, *args, **kwargs):
+        form = forms.UploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                text = domain.decode_upload(form.cleaned_data["file"].read())
+                transcript = domain.transcript_save(session=self.session, text=text,
+                                                    live=form.cleaned_data["live"])
+                messages.success(request, _("Transcript saved: %(n)d turns.") % {
+                    "n": transcript.turns.count()})
+            except ApplicationError as error:
+                messages.error(request, str(error))
+        else:
+            messages.error(request, _("Choose a file to upload."))
+        return redirect(self.session.get_absolute_url() + "#transcript")
+
+
+class PlainTextView(SessionMixin, View):
+    permission_required = "transcripts.view"
+
+    def get(self, request, *args, **kwargs):
+        transcript = Transcript.objects.filter(session=self.session).first()
+        if transcript is None:
+            raise Http404
+        response = HttpResponse(transcript.raw, content_type="text/plain; charset=utf-8")
+        response["Content-Disposition"] = f'inline; filename="session-{self.session.pk}.txt"'
+        return response
+
+
+class LiveView(SessionMixin, TemplateView):
+    """The turns alone, for the page's live refresh while captioning is in progress."""
+
+    permission_required = "transcripts.view"
+    template_name = "transcripts/turns.html"
+
+    def get_context_data(self, **kwargs):
+        return {"section": section_context(self.request, self.session)}
+
+
+class SpeakersView(SessionMixin, TemplateView):
+    permission_required = "transcripts.link_speakers"
+    template_name = "transcripts/speakers.html"
+
+    def get_context_data(self, **kwargs):
+        transcript = get_object_or_404(Transcript, session=self.session)
+        labels = {}
+        for turn in transcript.turns.select_related("speaker"):
+            if turn.label:
+                entry = labels.setdefault(turn.label, {"label": turn.label, "turns": 0,
+                                                       "speaker": turn.speaker})
+                entry["turns"] += 1
+        return {"session": self.session, "labels": list(labels.values()),
+                "people": list(self.session.people.all())}
+
+    def post(self, request, *args, **kwargs):
+        transcript = get_object_or_404(Transcript, session=self.session)
+        label = request.POST.get("label", "")
+        speaker = None
+        if request.POST.get("speaker"):
+            speaker = SessionPerson.objects.filter(session=self.session,
+                                                   pk=request.POST["speaker"]).first()
+            if speaker is None:
+                messages.error(request, _("Choose a person of this session."))
+                return redirect(request.path)
+        n = domain.speaker_link(transcript=transcript, label=label, speaker=speaker)
+        messages.success(request, _("%(n)d turns of “%(label)s” updated.") % {"n": n,
+                                                                               "label": label})
+        return redirect(request.path)
+
+
+class SearchView(TemplateView):
+    """The archive: every transcript of every forum and edition."""
+
+    template_name = "transcripts/search.html"
+
+    def get_context_data(self, **kwargs):
+        form = forms.SearchForm(self.request.GET or None)
+        page = None
+        if form.is_valid() and form.cleaned_data["q"].strip():
+            data = form.cleaned_data
+            results = queries.search_turns(data["q"], forum=data["forum"],
+                                           edition=data["edition"], theme=data["theme"],
+                                           kind=data["kind"], speaker=data["speaker"])
+            results = results.filter(edition__published=True)
+            page = Paginator(results, 20).get_page(self.request.GET.get("page"))
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        return {**super().get_context_data(**kwargs), "form": form, "page": page,
+                "kinds": SessionKind.choices, "params": params.urlencode()}
+
+
+LABELS = {"stakeholder_group": dict(StakeholderGroup.choices),
+          "regional_group": dict(RegionalGroup.choices), "gender": dict(Gender.choices)}
+
+
+def _charts(result):
+    from openigf.core.charts import breakdown
+
+    titles = {"stakeholder_group": _("stakeholder group"), "regional_group": _("regional group"),
+              "gender": _("gender"), "onsite": _("onsite or online")}
+    charts = []
+    for field, data in result["dims"].items():
+        labels = {**LABELS.get(field, {}), "unknown": _("Not known"), "onsite": _("Onsite"),
+                  "online": _("Online")}
+        spoken = {str(labels.get(k, k)): v for k, v in data["spoken"].items()}
+        invited = {str(labels.get(k, k)): v for k, v in data["invited"].items()}
+        charts.append((breakdown(_("Words spoken by %(what)s") % {"what": titles[field]},
+                                 spoken),
+                       breakdown(_("Invited speakers by %(what)s") % {"what": titles[field]},
+                                 invited)))
+    return charts
+
+
+def voices_section(request, session):
+    if not Transcript.objects.filter(session=session).exists():
+        return None
+    turns = Turn.objects.filter(transcript__session=session).select_related("speaker")
+    result = queries.voices(turns, list(session.people.all()))
+    return {"voices": result, "charts": _charts(result)}
+
+
+class EditionVoicesView(PermissionTemplateView):
+    permission_required = "transcripts.view_voices"
+    template_name = "transcripts/voices.html"
+
+    def get_context_data(self, **kwargs):
+        edition = self.request.edition
+        turns = (Turn.objects.filter(edition=edition).select_related("speaker")
+                 .only("words", "label", "speaker_id", "speaker__name",
+                       "speaker__stakeholder_group", "speaker__regional_group",
+                       "speaker__gender", "speaker__onsite", "speaker__role"))
+        sessions_with = Transcript.objects.filter(session__edition=edition).values("session")
+        registered = list(SessionPerson.objects.filter(session__in=sessions_with))
+        result = queries.voices(turns, registered)
+        result["speakers"] = result["speakers"][:50]
+        return {**super().get_context_data(**kwargs), "voices": result,
+                "charts": _charts(result), "sessions": sessions_with.count()}

@@ -1,0 +1,109 @@
+"""The transcript parser on every convention, and linking labels to people."""
+
+import collections
+import re
+from pathlib import Path
+
+import pytest
+
+from openigf.algorithms.transcripts import match_speaker, parse
+
+IGF = """The following are the outputs of the real-time captioning taken during the IGF.
+***
+Thank you. I will hand it over to our Chair.
+>> LYNN ST. AMOUR: Thank you, everyone. (Applause)
+Second paragraph of the chair.
+>>CHAIR ST. AMOUR: Next speaker, please.
+>> MODERATOR: We have a remote question (?) from Nairobi.
+>> Thank you. [ Laughter ] (Pause) (off microphone) (indecipherable)
+[talking simultaneously] Mr. Eric Hamon (phonetic). (Standing by)
+>> Note: this is not a label because the words are lower case: see?
+"""
+
+
+def test_igf_conventions():
+    result = parse(IGF)
+    assert result.header.startswith("The following are the outputs")
+    speakers = [t.speaker for t in result.turns]
+    assert speakers == [None, "LYNN ST. AMOUR", "CHAIR ST. AMOUR", "MODERATOR", None, None]
+    assert "Second paragraph of the chair." in result.turns[1].text
+    kinds = [m.kind for t in result.turns for m in t.markers]
+    for kind in ("applause", "uncertain", "laughter", "pause", "off_microphone", "inaudible",
+                 "crosstalk", "phonetic", "standby"):
+        assert kind in kinds
+    assert result.turns[-1].text.startswith("Note: this is not a label")
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("> > Hello there.\n> > [ Laughter ]\n> > Bye.", [None, None, None]),
+    ("Session 13\n\n> Leader speaks.\n\n> Still the leader.\n\n> **A question?**\n\n> Answer.",
+     [None, None, None]),
+    ("Title\nRoom: Hall\n\nPARTICIPANT: I'm Dana.\n\nAnd a continuation.\n\nAUDIENCE: Yes!",
+     ["PARTICIPANT", "AUDIENCE"]),
+    ("AARON: Hi.\n\n>> Someone unnamed.\n\nAUDIENCE MEMBER:  Morning.", ["AARON", None,
+                                                                         "AUDIENCE MEMBER"]),
+    (">> Karen: text\n\n>> Sinduja: more text", ["Karen", "Sinduja"]),
+    ("---\nlayout: post\ntitle: x\n---\nNAME: hello\n\nOTHER NAME: again", ["NAME",
+                                                                            "OTHER NAME"]),
+    ("&gt;&gt; ANA PEREZ: pasted from a web page\n&gt;&gt; Back to you.", ["ANA PEREZ", None]),
+])
+def test_other_conventions(text, speakers):
+    assert [t.speaker for t in parse(text).turns] == speakers
+
+
+def test_text_without_any_turn_is_kept_whole():
+    result = parse("Just one paragraph of speech without any marker.")
+    assert [t.text for t in result.turns] == ["Just one paragraph of speech without any marker."]
+
+
+def _words(text):
+    return re.sub(r"^[ \t]*>(?:[ \t]?>)?|>[ \t]?>|»|^[ \t]*\*{3,}[ \t]*$", " ", text,
+                  flags=re.M).split()
+
+
+def _files(root):
+    return [p for p in sorted(Path(root).rglob("*")) if p.is_file()
+            and p.suffix in (".txt", ".md") and not p.name.endswith(".abstract.txt")]
+
+
+@pytest.mark.shared_data
+def test_every_word_of_every_real_transcript_is_kept(shared_data):
+    files = _files(shared_data / "transcripts") + sorted((shared_data.parent / "seeds").glob(
+        "004_*.txt"))
+    assert len(files) > 100
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        result = parse(text)
+        out = _words(result.header)
+        for turn in result.turns:
+            out += (turn.speaker + ":").split() if turn.speaker else []
+            out += _words(turn.text)
+        assert collections.Counter(out) == collections.Counter(_words(text)), path
+        assert len(result.turns) > 5, path
+
+
+@pytest.mark.shared_data
+def test_the_igf_seed_has_its_speakers(shared_data):
+    path = next((shared_data.parent / "seeds").glob("004_*.txt"))
+    result = parse(path.read_text())
+    speakers = {t.speaker for t in result.turns}
+    assert {"LYNN ST. AMOUR", "LIU ZHENMIN", "STEFAN SCHWEINFEST"} <= speakers
+    assert all(s is None or s.isupper() for s in speakers)
+
+
+PEOPLE = [(1, "Liu Zhenmin"), (2, "Lynn St. Amour"), (3, "Stefan Schweinfest"),
+          (4, "Ana María García"), (5, "Ana Gomez")]
+
+
+@pytest.mark.parametrize(("label", "key"), [
+    ("LIU ZHENMIN", 1), ("Mr. Liu", 1), ("ZHENMIN LIU", 1), ("CHAIR ST. AMOUR", 2),
+    ("Lynn", 2), ("Dr. Stefan Schweinfest", 3), ("ANA", None), ("GARCIA", None),
+    ("ANA MARIA GARCIA", None), ("Ana María García", 4), ("NOBODY HERE", None), ("", None),
+])
+def test_labels_are_matched_to_people(label, key):
+    assert match_speaker(label, PEOPLE) == key
+
+
+def test_role_labels_use_the_session_roles():
+    assert match_speaker("MODERATOR", PEOPLE, {"moderator": [2]}) == 2
+    assert match_speaker("MODERATOR", PEOPLE, {"moderator": [2, 3]}) is None
