@@ -237,7 +237,10 @@ _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", 
 
 
 def _tokens(name: str) -> list[str]:
-    name = name.lower().replace("‑", "-")
+    import unicodedata
+
+    name = unicodedata.normalize("NFKD", name.lower().replace("‑", "-"))
+    name = "".join(c for c in name if not unicodedata.combining(c))
     words = re.findall(r"[^\W\d_][\w'’.-]*", name)
     return [w.strip(".-'’") for w in words if w.strip(".-'’")]
 

@@ -169,7 +169,8 @@ class ExportView(PermissionRequiredMixin, View):
 
         latest = (Release.objects.filter(edition=edition).order_by("-number")
                   .values_list("pk", "created").first())
-        key = f"export:{edition.pk}:{latest}:{fmt}"
+        stamp = f"{latest[0]}-{latest[1].timestamp()}" if latest else "none"
+        key = f"export:{edition.pk}:{stamp}:{fmt}"
         body = cache.get(key)
         content_type, render = self.formats[fmt]
         if body is None:

@@ -1,0 +1,178 @@
+"""Transcripts: saving and appending (idempotent), speaker links remembered, the session
+section, upload refusals, plain text, search (SQLite FTS5 and PostgreSQL), voices, the API and
+the commands."""
+
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from openigf.api.models import ApiToken
+from openigf.core.errors import ApplicationError
+from openigf.transcripts import domain, queries
+from openigf.transcripts.models import Transcript
+from tests.factories import EditionFactory, ForumFactory, PersonFactory, secretariat_of
+from tests.programme.factories import SessionFactory, SessionPersonFactory
+
+pytestmark = pytest.mark.django_db
+
+TEXT = """Captions of the workshop.
+***
+>> ANA PEREZ: Welcome to this session on data governance. (Applause)
+>> MR. OKAFOR: Thank you, Ana. Community networks matter for digital inclusion.
+>> Question from the floor about community networks?
+>> MODERATOR: Let us take one more.
+"""
+
+
+@pytest.fixture
+def session():
+    edition = EditionFactory(forum=ForumFactory(slug="igf"), year=2019)
+    s = SessionFactory(edition=edition, title="Data for all")
+    SessionPersonFactory(session=s, name="Ana Pérez", role="moderator",
+                         stakeholder_group="civil_society", gender="female")
+    SessionPersonFactory(session=s, name="Chidi Okafor", role="speaker",
+                         stakeholder_group="private_sector", gender="male")
+    SessionPersonFactory(session=s, name="Silent Speaker", role="speaker",
+                         stakeholder_group="government", gender="female")
+    return s
+
+
+def url(name, session, **kwargs):
+    return reverse(f"transcripts:{name}", kwargs={**session.edition.url_kwargs,
+                                                  "session_id": session.pk, **kwargs})
+
+
+def test_save_links_speakers_to_the_session_people(session):
+    t = domain.transcript_save(session=session, text=TEXT)
+    turns = list(t.turns.select_related("speaker"))
+    assert [x.speaker.name if x.speaker else None for x in turns] == [
+        "Ana Pérez", "Chidi Okafor", None, "Ana Pérez"]
+    assert t.header == "Captions of the workshop."
+    assert turns[0].markers[0]["kind"] == "applause"
+
+
+def test_append_is_idempotent_and_links_are_remembered(session):
+    t, appended = domain.transcript_append(session=session, key="c1",
+                                           text=">> SPEAKER ONE: first words")
+    assert appended
+    silent = session.people.get(name="Silent Speaker")
+    domain.speaker_link(transcript=t, label="SPEAKER ONE", speaker=silent)
+    t, appended = domain.transcript_append(session=session, key="c1",
+                                           text=">> SPEAKER ONE: first words")
+    assert not appended and t.turns.count() == 1
+    t, _ = domain.transcript_append(session=session, key="c2",
+                                    text=">> SPEAKER ONE: later words")
+    assert [x.speaker_id for x in t.turns.all()] == [silent.pk, silent.pk]
+
+
+def test_bad_files_are_refused_with_a_reason():
+    with pytest.raises(ApplicationError, match="not text"):
+        domain.decode_upload(b"\x00\x01binary")
+    with pytest.raises(ApplicationError, match="larger than 5 MB"):
+        domain.decode_upload(b"a" * (domain.MAX_BYTES + 1))
+    assert domain.decode_upload("\ufeffcafé".encode("utf-8")) == "café"
+    assert domain.decode_upload("é".encode("utf-16")) == "é"
+
+
+def test_session_page_shows_turns_find_and_permalinks(client, session):
+    domain.transcript_save(session=session, text=TEXT)
+    html = client.get(session.get_absolute_url(), {"find": "community"}).content.decode()
+    assert 'id="t2"' in html and 'href="#t2"' in html
+    assert "2 turns contain it." in html
+    assert "<mark>community</mark>" in html.lower() or "<mark>Community</mark>" in html
+    assert '<span class="marker">(Applause)</span>' in html
+    assert "(Private sector)" in html
+    text = client.get(url("text", session))
+    assert text.content.decode() == TEXT
+
+
+def test_upload_needs_a_role_and_refuses_binaries(client, session):
+    upload = url("upload", session)
+    client.force_login(PersonFactory())
+    assert client.post(upload, {"file": SimpleUploadedFile("t.txt", b"x")}).status_code == 403
+    client.force_login(secretariat_of(session.edition.forum))
+    response = client.post(upload, {"file": SimpleUploadedFile("t.bin", b"\x00\x00")},
+                           follow=True)
+    assert "The file is not text." in response.content.decode()
+    client.post(upload, {"file": SimpleUploadedFile("t.txt", TEXT.encode())})
+    assert Transcript.objects.get(session=session).turns.count() == 4
+
+
+def test_secretariat_corrects_a_speaker(client, session):
+    domain.transcript_save(session=session, text=TEXT)
+    client.force_login(secretariat_of(session.edition.forum))
+    silent = session.people.get(name="Silent Speaker")
+    client.post(url("speakers", session), {"label": "MR. OKAFOR", "speaker": silent.pk})
+    assert session.transcript.turns.get(index=2).speaker == silent
+    client.force_login(PersonFactory())
+    assert client.get(url("speakers", session)).status_code == 403
+
+
+def test_search_finds_phrases_ranks_and_survives_odd_queries(client, session):
+    domain.transcript_save(session=session, text=TEXT)
+    response = client.get("/search/", {"q": '"community networks"'})
+    html = response.content.decode()
+    assert "2 turns found." in html and "<mark>" in html and "#t2" in html
+    assert "1 turn found." in client.get("/search/", {"q": "community -inclusion"}).content.decode()
+    for odd in ['AND OR NOT', '"unclosed', "NEAR(", "*", "a:b"]:
+        assert client.get("/search/", {"q": odd}).status_code == 200
+    assert "0 turns found." in client.get("/search/", {"q": "community",
+                                                       "forum": "nope"}).content.decode()
+
+
+@pytest.mark.postgres
+def test_search_on_postgresql_uses_the_index(session):
+    domain.transcript_save(session=session, text=TEXT)
+    results = list(queries.search_turns('"community networks"'))
+    assert [t.index for t in results] == [2, 3] or [t.index for t in results] == [3, 2]
+    assert "<mark>" in results[0].headline
+
+
+def test_voices_compare_spoken_and_invited(client, session):
+    domain.transcript_save(session=session, text=TEXT)
+    html = client.get(session.get_absolute_url()).content.decode()
+    assert "Invited but not heard" in html and "Silent Speaker" in html
+    page = client.get(reverse("transcripts:voices", kwargs=session.edition.url_kwargs))
+    assert page.status_code == 200 and "Ana Pérez" in page.content.decode()
+
+
+def test_append_api_with_a_token(client, session):
+    person = secretariat_of(session.edition.forum)
+    _token, raw = ApiToken.issue(person=person, name="captioner")
+    endpoint = url("api", session)
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    body = json.dumps({"key": "k1", "text": ">> ANA PEREZ: hello"})
+    first = client.post(endpoint, body, content_type="application/json", **headers)
+    again = client.post(endpoint, body, content_type="application/json", **headers)
+    assert first.status_code == 201 and again.status_code == 200
+    assert again.json()["turns"] == 1
+    bad = client.post(endpoint, json.dumps({"key": "k2"}), content_type="application/json",
+                      **headers)
+    assert bad.status_code == 400 and bad.json()["error"]["fields"]["text"]
+    anonymous = client.post(endpoint, body, content_type="application/json")
+    assert anonymous.status_code in (401, 403)
+    assert client.get(endpoint).json()["turns"][0]["person"] == "Ana Pérez"
+
+
+def test_commands(session, tmp_path, capsys):
+    path = tmp_path / "t.txt"
+    path.write_text(TEXT)
+    call_command("parse_transcript", str(path), "--json")
+    data = json.loads(capsys.readouterr().out)
+    assert data["turns"][0] == {"speaker": "ANA PEREZ", "text": "Welcome to this session on "
+                                "data governance. (Applause)", "markers": [
+                                    {"kind": "applause", "text": "(Applause)", "offset": 44}]}
+    call_command("import_transcript", str(session.pk), str(path))
+    assert "4 turns" in capsys.readouterr().out
+    with pytest.raises(CommandError):
+        call_command("import_transcript", "999999", str(path))
+
+
+def test_session_turns_for_reporting(session):
+    assert queries.session_turns(session) == []
+    domain.transcript_save(session=session, text=TEXT)
+    turns = queries.session_turns(session)
+    assert turns[1].speaker == "Chidi Okafor" and turns[1].url.endswith("#t2")
