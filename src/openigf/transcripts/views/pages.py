@@ -116,6 +116,23 @@ class SpeakersView(SessionMixin, TemplateView):
         return redirect(request.path)
 
 
+class CappedPaginator(Paginator):
+    """Counts matches up to ``CAP`` only: past a thousand turns nobody reads the last page,
+    and counting every match of a common word costs more than finding the best ones."""
+
+    CAP = 1000
+
+    @property
+    def count(self):
+        if not hasattr(self, "_capped"):
+            self._capped = self.object_list.order_by()[:self.CAP + 1].count()
+        return self._capped
+
+    @property
+    def capped(self):
+        return self.count > self.CAP
+
+
 class SearchView(TemplateView):
     """The archive: every transcript of every forum and edition."""
 
@@ -130,7 +147,7 @@ class SearchView(TemplateView):
                                            edition=data["edition"], theme=data["theme"],
                                            kind=data["kind"], speaker=data["speaker"])
             results = results.filter(edition__published=True)
-            page = Paginator(results, 20).get_page(self.request.GET.get("page"))
+            page = CappedPaginator(results, 20).get_page(self.request.GET.get("page"))
         params = self.request.GET.copy()
         params.pop("page", None)
         return {**super().get_context_data(**kwargs), "form": form, "page": page,
