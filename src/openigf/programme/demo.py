@@ -66,17 +66,20 @@ def load_sessions(ctx):
     edition = Edition.objects.get(forum__slug="igf", slug="2019")
     with ctx.step("programme.sessions_2019") as run:
         if run:
-            decided = Proposal.objects.filter(edition=edition,
-                                              status__in=["accepted", "conditional"])
-            if not decided.exists():
-                rng = ctx.rng("programme.accept")
-                for kind, quota in ACCEPT_QUOTA.items():
-                    pool = list(Proposal.objects.filter(edition=edition, kind=kind,
-                                                        status="screened_in").order_by("pk"))
-                    rng.shuffle(pool)
-                    for proposal in pool[:quota]:
-                        proposal_decide(proposal=proposal, status="accepted", notify=False,
-                                        note="Accepted in the demo.")
+            decided = set(Proposal.objects.filter(edition=edition,
+                                                  status__in=["accepted", "conditional",
+                                                              "rejected", "waitlisted"])
+                          .values_list("kind", flat=True))
+            rng = ctx.rng("programme.accept")
+            for kind, quota in ACCEPT_QUOTA.items():
+                if kind in decided:  # the MAG's evaluation decided this type
+                    continue
+                pool = list(Proposal.objects.filter(edition=edition, kind=kind,
+                                                    status="screened_in").order_by("pk"))
+                rng.shuffle(pool)
+                for proposal in pool[:quota]:
+                    proposal_decide(proposal=proposal, status="accepted", notify=False,
+                                    note="Accepted in the demo.")
             domain.sessions_from_accepted(edition=edition)
             tz = ZoneInfo(edition.timezone)
             plenary = Room.objects.get(edition=edition, name="Plenary Hall")

@@ -12,6 +12,7 @@ class ProposalStatus(models.TextChoices):
     SCREENED_OUT = "screened_out", _("Screened out")
     ACCEPTED = "accepted", _("Accepted")
     CONDITIONAL = "conditional", _("Accepted if merged")
+    WAITLISTED = "waitlisted", _("Waitlisted")
     REJECTED = "rejected", _("Not accepted")
 
     @classmethod
@@ -21,11 +22,11 @@ class ProposalStatus(models.TextChoices):
 
     @classmethod
     def passed_screening(cls):
-        return [cls.SCREENED_IN, cls.ACCEPTED, cls.CONDITIONAL, cls.REJECTED]
+        return [cls.SCREENED_IN, cls.ACCEPTED, cls.CONDITIONAL, cls.WAITLISTED, cls.REJECTED]
 
     @classmethod
     def decisions(cls):
-        return [cls.ACCEPTED, cls.CONDITIONAL, cls.REJECTED]
+        return [cls.ACCEPTED, cls.CONDITIONAL, cls.WAITLISTED, cls.REJECTED]
 
 
 class PersonRole(models.TextChoices):

@@ -1,0 +1,134 @@
+"""The evaluation's rules: conflicts, assignment, scores, aggregation, selection, decisions."""
+
+import datetime
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from openigf.algorithms.assignment import Item, Problem, Reviewer, assign
+from openigf.core.errors import ApplicationError
+from openigf.review import domain
+from openigf.review.models import Assignment, Conflict, Review
+from tests.proposals.factories import person_row
+
+
+def test_conflicts_are_detected_from_the_proposal_people_and_organisation(world):
+    proposal, member = world["proposals"][0], world["mag"][0]
+    person_row(proposal, person=member)
+    other = world["proposals"][1]
+    other.organisation = "Org 1"
+    other.save()
+    domain.conflicts_detect(round_=world["round"])
+    pairs = set(Conflict.objects.values_list("proposal_id", "reviewer_id"))
+    assert (proposal.pk, member.pk) in pairs and (other.pk, world["mag"][1].pk) in pairs
+
+
+def test_assignment_never_gives_a_conflicted_reviewer(world):
+    proposal, member = world["proposals"][0], world["mag"][0]
+    person_row(proposal, person=member)
+    result = domain.assign_reviewers(round_=world["round"])
+    assert result.per_item == (2, 2) and result.load[1] - result.load[0] <= 1
+    assert not Assignment.objects.filter(proposal=proposal, reviewer=member).exists()
+
+
+def test_scores_follow_the_rules_and_are_audited(world):
+    domain.assign_reviewers(round_=world["round"])
+    a = Assignment.objects.select_related("proposal", "reviewer").first()
+    kwargs = {"round_": world["round"], "proposal": a.proposal, "reviewer": a.reviewer}
+    with pytest.raises(ApplicationError, match="3 or less needs a reason"):
+        domain.review_save(score=2, **kwargs)
+    domain.review_save(score=2, reason="format", **kwargs)
+    domain.review_save(score=4, **kwargs)
+    assert Review.objects.get().score == 4
+    from openigf.core.models import AuditEntry
+
+    assert AuditEntry.objects.filter(action="review.score").count() == 2
+    late = world["round"].closes_at + datetime.timedelta(minutes=1)
+    with pytest.raises(ApplicationError, match="Scoring closed on"):
+        domain.review_save(score=5, when=late, **kwargs)
+    unassigned = next(m for m in world["mag"] if not Assignment.objects.filter(
+        proposal=a.proposal, reviewer=m).exists())
+    with pytest.raises(ApplicationError, match="not on your list"):
+        domain.review_save(round_=world["round"], proposal=a.proposal, reviewer=unassigned,
+                           score=5)
+
+
+def test_a_declared_conflict_removes_the_proposal_and_its_score(world):
+    domain.assign_reviewers(round_=world["round"])
+    a = Assignment.objects.select_related("proposal", "reviewer").first()
+    domain.review_save(round_=world["round"], proposal=a.proposal, reviewer=a.reviewer,
+                       score=5)
+    domain.conflict_declare(round_=world["round"], proposal=a.proposal, reviewer=a.reviewer,
+                            reason="I am a speaker")
+    assert not Review.objects.exists() and not Assignment.objects.filter(pk=a.pk).exists()
+
+
+def test_harsh_and_lenient_reviewers_are_normalised(world):
+    round_ = world["round"]
+    harsh, lenient = world["mag"][:2]
+    quality = [1, 2, 3, 4, 5, 3]
+    for p, q in zip(world["proposals"], quality, strict=True):
+        for member, bias in ((harsh, -1), (lenient, +1)):
+            Assignment.objects.create(round=round_, proposal=p, reviewer=member)
+            Review.objects.create(round=round_, proposal=p, reviewer=member,
+                                  score=max(1, min(5, q + bias)))
+    table = {r["proposal_id"]: r for r in domain.aggregate(round_)}
+    ranks = [table[p.pk]["normalised"] for p in world["proposals"]]
+    assert ranks[0] < ranks[1] < ranks[2] < ranks[3] < ranks[4]
+
+
+def test_selection_floor_binds_and_decisions_are_sent(world):
+    round_ = world["round"]
+    for i, p in enumerate(world["proposals"]):
+        Assignment.objects.create(round=round_, proposal=p, reviewer=world["mag"][0])
+        Review.objects.create(round=round_, proposal=p, reviewer=world["mag"][0], score=5 - i % 5)
+    last = world["proposals"][-1]
+    last.first_time = True
+    last.save()
+    run = domain.selection_run(round_=round_, slots=2, developing_share=0,
+                               first_time_share=0.5, every_region=False, every_group=False)
+    assert last.pk in run.chosen and run.broken == []
+    assert "first_time" in run.explanations[str(last.pk)] or last.pk in run.chosen
+    counts = domain.decisions_send(round_=round_, waitlist=1)
+    assert counts == {"accepted": 2, "waitlisted": 1, "rejected": 3}
+    from openigf.outbox.models import Message
+
+    assert Message.objects.count() >= 6  # each proposer is told
+
+
+def test_override_needs_a_reason(world):
+    with pytest.raises(ApplicationError, match="Say why"):
+        domain.override_set(round_=world["round"], proposal=world["proposals"][0],
+                            selected=True, note=" ")
+
+
+def test_reminders_go_to_late_reviewers(world):
+    from openigf.outbox.models import Message
+
+    domain.assign_reviewers(round_=world["round"])
+    assert domain.remind_late(round_=world["round"]) == 4
+    assert Message.objects.filter(kind="review.reminder").count() == 4
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(n_items=st.integers(1, 40), n_reviewers=st.integers(5, 15), k=st.integers(1, 4),
+       conflicts=st.sets(st.tuples(st.integers(0, 39), st.integers(0, 14)), max_size=30))
+def test_assignment_properties(n_items, n_reviewers, k, conflicts):
+    items = [Item(i) for i in range(n_items)]
+    reviewers = [Reviewer(j) for j in range(n_reviewers)]
+    conflicts = {(i, j) for i, j in conflicts if i < n_items and j < n_reviewers}
+    result = assign(Problem(items, reviewers, k, conflicts))
+    eligible = {i: sum(1 for j in range(n_reviewers) if (i, j) not in conflicts)
+                for i in range(n_items)}
+    if min(eligible.values()) < k:
+        assert not result.ok and result.reasons
+        return
+    assert result.ok
+    per_item = {}
+    for i, j in result.pairs:
+        assert (i, j) not in conflicts
+        per_item[i] = per_item.get(i, 0) + 1
+    assert set(per_item.values()) == {k} and len(per_item) == n_items
+    if not conflicts:
+        assert result.load[1] - result.load[0] <= 1
