@@ -99,6 +99,7 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BEAT_SCHEDULE = {
     "outbox-flush": {"task": "openigf.outbox.tasks.outbox_flush", "schedule": 60.0},
     "nri-lapse": {"task": "openigf.community.tasks.nri_lapse_all", "schedule": 24 * 3600.0},
+    "report-reminders": {"task": "openigf.reporting.tasks.reminders_send", "schedule": 3600.0},
 }
 
 # --- Cache ----------------------------------------------------------------------------------

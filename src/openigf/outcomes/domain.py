@@ -1,0 +1,221 @@
+"""Writes and reads of the outcomes: takeaways grouped per theme, IGF Messages and their
+public comments, and the Chair's Summary (facts, versions, PDF and DOCX)."""
+
+from collections import Counter
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from openigf.core.audit import audit_log
+from openigf.core.errors import ApplicationError
+from openigf.outcomes.models import (
+    ChairsSummary,
+    ChairsSummaryVersion,
+    Message,
+    MessageComment,
+    MessageStatus,
+)
+
+COMMENTS_PER_HOUR = 5
+
+
+def takeaway_groups(edition, theme):
+    """The key takeaways of the theme's sessions (submitted reports), grouped by similarity
+    with near-duplicates merged; each text keeps its session."""
+    from openigf.algorithms.clustering import Text, group
+    from openigf.reporting.models import Report
+
+    texts = []
+    seen = set()
+    for report in (Report.objects.filter(session__edition=edition, session__theme=theme,
+                                         status="submitted").select_related("session")
+                   .order_by("session_id", "kind")):
+        for i, t in enumerate(report.takeaways):
+            if (report.session_id, t) not in seen:
+                seen.add((report.session_id, t))
+                texts.append(Text((report.session_id, report.session.title, i), t))
+    return group(texts)
+
+
+def message_save(*, edition, theme, text: str, sessions=(), subheading: str = "",
+                 message: Message | None = None) -> Message:
+    if not text.strip():
+        raise ApplicationError(_("Write the message."), fields={"text": _("Required.")})
+    message = message or Message(edition=edition, theme=theme)
+    if message.status == MessageStatus.FINAL:
+        raise ApplicationError(_("A final message is no longer edited."))
+    message.text, message.subheading, message.theme = text.strip(), subheading, theme
+    message.save()
+    message.sessions.set(sessions)
+    audit_log(action="message.save", obj=message, changes={"text": [None, text[:200]]})
+    return message
+
+
+def message_move(*, message: Message, status: str) -> Message:
+    order = [MessageStatus.DRAFT, MessageStatus.COMMENT, MessageStatus.FINAL]
+    if order.index(status) < order.index(message.status):
+        raise ApplicationError(_("A message moves forward only: draft, comment, final."))
+    old = message.status
+    message.status = status
+    message.save(update_fields=["status", "updated"])
+    audit_log(action="message.status", obj=message, changes={"status": [old, status]})
+    return message
+
+
+def comment_add(*, message: Message, person, text: str, now=None) -> MessageComment:
+    """A signed-in person's comment during the comment period; moderated before it shows;
+    at most five an hour per person."""
+    now = now or timezone.now()
+    if message.status != MessageStatus.COMMENT:
+        raise ApplicationError(_("This message is not open for comments."))
+    text = text.strip()
+    if not text:
+        raise ApplicationError(_("Write a comment."), fields={"text": _("Required.")})
+    if len(text) > 3000:
+        raise ApplicationError(_("At most 3,000 characters."),
+                               fields={"text": _("Too long.")})
+    recent = MessageComment.objects.filter(person=person,
+                                           created__gte=now - timedelta(hours=1)).count()
+    if recent >= COMMENTS_PER_HOUR:
+        raise ApplicationError(_("You have sent five comments in the last hour; please wait."))
+    comment = MessageComment.objects.create(message=message, person=person, text=text)
+    audit_log(action="message.comment", obj=message, changes={"comment": [None, comment.pk]})
+    return comment
+
+
+def comment_moderate(*, comment: MessageComment, approve: bool) -> MessageComment:
+    comment.status = (MessageComment.Status.APPROVED if approve
+                      else MessageComment.Status.REJECTED)
+    comment.save(update_fields=["status", "updated"])
+    audit_log(action="message.moderate", obj=comment.message,
+              changes={"comment": [comment.pk, comment.status]})
+    return comment
+
+
+def facts(edition) -> dict:
+    """The figures of the Chair's Summary: dates, host, theme, sessions by type and theme,
+    speakers by classification, participants reported, countries."""
+    from openigf.programme.models import Session, SessionPerson, SessionStatus
+    from openigf.reporting.models import Report
+
+    sessions = Session.objects.filter(edition=edition, status=SessionStatus.CONFIRMED)
+    by_kind = Counter(str(s.get_kind_display()) for s in sessions.only("kind"))
+    by_theme = Counter(s.theme.name if s.theme else _("No theme")
+                       for s in sessions.select_related("theme"))
+    people = SessionPerson.objects.filter(session__in=sessions)
+    groups = Counter(str(p.get_stakeholder_group_display() or _("Not known")) for p in people)
+    regions = Counter(str(p.get_regional_group_display() or _("Not known")) for p in people)
+    genders = Counter(str(p.get_gender_display() or _("Not known")) for p in people)
+    attendance = Counter(str(_("Onsite") if p.onsite else _("Online")) for p in people)
+    countries = people.filter(person__country__isnull=False).values(
+        "person__country").distinct().count()
+    onsite = online = 0
+    for answers in Report.objects.filter(session__in=sessions, kind="full",
+                                         status="submitted").values_list("answers", flat=True):
+        onsite += int(answers.get("participants_onsite") or 0)
+        online += int(answers.get("participants_online") or 0)
+    return {"title": str(edition.title), "theme": edition.theme,
+            "host": f"{edition.host_city}{', ' if edition.host_city else ''}"
+                    f"{edition.host_country.name if edition.host_country else ''}",
+            "dates": f"{edition.start_date:%d %B %Y} – {edition.end_date:%d %B %Y}",
+            "sessions": sessions.count(), "by_kind": dict(by_kind.most_common()),
+            "by_theme": dict(by_theme.most_common()), "speakers": people.count(),
+            "stakeholder_groups": dict(groups.most_common()),
+            "regions": dict(regions.most_common()), "genders": dict(genders.most_common()),
+            "attendance": dict(attendance.most_common()), "countries": countries,
+            "participants_onsite": onsite, "participants_online": online}
+
+
+@transaction.atomic
+def summary_publish(*, edition, introduction: str, person=None) -> ChairsSummaryVersion:
+    """Publish a new version of the Chair's Summary (facts frozen with it)."""
+    summary, _created = ChairsSummary.objects.get_or_create(edition=edition)
+    summary.introduction = introduction
+    summary.published = True
+    summary.save()
+    last = summary.versions.first()
+    version = ChairsSummaryVersion.objects.create(
+        summary=summary, number=(last.number + 1) if last else 1, introduction=introduction,
+        facts=facts(edition), by=person)
+    audit_log(action="chairs_summary.publish", obj=summary,
+              changes={"version": [last.number if last else None, version.number]})
+    return version
+
+
+def summary_context(edition, version=None) -> dict | None:
+    from openigf.community.models import BestPracticeForum
+
+    summary = ChairsSummary.objects.filter(edition=edition, published=True).first()
+    if summary is None:
+        return None
+    version = version or summary.versions.first()
+    messages = (Message.objects.filter(edition=edition, status=MessageStatus.FINAL)
+                .select_related("theme").prefetch_related("sessions"))
+    by_theme = {}
+    for m in messages:
+        by_theme.setdefault(m.theme, []).append(m)
+    bpfs = BestPracticeForum.objects.filter(edition=edition).prefetch_related("outputs")
+    f = version.facts
+    tables = [(_("Sessions by type"), f.get("by_kind", {})),
+              (_("Sessions by theme"), f.get("by_theme", {})),
+              (_("Speakers by stakeholder group"), f.get("stakeholder_groups", {})),
+              (_("Speakers by region"), f.get("regions", {})),
+              (_("Speakers by gender"), f.get("genders", {})),
+              (_("Speakers onsite and online"), f.get("attendance", {}))]
+    return {"summary": summary, "version": version, "facts": f, "tables": tables,
+            "messages": list(by_theme.items()), "bpfs": bpfs, "edition": edition}
+
+
+def summary_pdf(edition) -> bytes:
+    from django.template.loader import render_to_string
+    from weasyprint import HTML
+
+    ctx = summary_context(edition)
+    html = render_to_string("outcomes/summary_print.html", {"ctx": ctx, "facts": ctx["facts"]})
+    return HTML(string=html).write_pdf()
+
+
+def summary_docx(edition) -> bytes:
+    import io
+
+    from docx import Document
+
+    ctx = summary_context(edition)
+    f = ctx["facts"]
+    doc = Document()
+    doc.add_heading(_("Chair's Summary: %(title)s") % {"title": f["title"]}, 0)
+    doc.add_paragraph(f"{f['dates']} · {f['host']}")
+    if f.get("theme"):
+        doc.add_paragraph(f["theme"])
+    for para in ctx["version"].introduction.split("\n\n"):
+        if para.strip():
+            doc.add_paragraph(para.strip())
+    doc.add_heading(_("The meeting in figures"), 1)
+    doc.add_paragraph(_("%(s)d sessions, %(p)d speakers and moderators from %(c)d countries; "
+                        "%(on)d participants onsite and %(off)d online reported by the "
+                        "sessions.") % {"s": f["sessions"], "p": f["speakers"],
+                                        "c": f["countries"], "on": f["participants_onsite"],
+                                        "off": f["participants_online"]})
+    for title, key in ((_("Sessions by type"), "by_kind"),
+                       (_("Speakers by stakeholder group"), "stakeholder_groups"),
+                       (_("Speakers by region"), "regions"), (_("Speakers by gender"),
+                                                              "genders")):
+        doc.add_heading(title, 2)
+        table = doc.add_table(rows=0, cols=2)
+        for label, n in f[key].items():
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = str(label), str(n)
+    doc.add_heading(_("IGF Messages"), 1)
+    for theme, messages in ctx["messages"]:
+        doc.add_heading(theme.name, 2)
+        for m in messages:
+            doc.add_paragraph(m.text, style="List Bullet")
+    if ctx["bpfs"]:
+        doc.add_heading(_("Intersessional work"), 1)
+        for bpf in ctx["bpfs"]:
+            doc.add_paragraph(bpf.name, style="List Bullet")
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

@@ -1,0 +1,169 @@
+"""IGF Messages (public page with comments; the editors' page with grouped takeaways) and the
+Chair's Summary (web page, PDF, DOCX, editing)."""
+
+from django import forms
+from django.contrib import messages as flash
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from openigf.core.errors import ApplicationError
+from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
+from openigf.outcomes import domain
+from openigf.outcomes.models import Message, MessageComment, MessageStatus
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(label=gettext_lazy("Your comment"), max_length=3000,
+                           widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class MessageForm(forms.Form):
+    subheading = forms.CharField(label=gettext_lazy("Sub-heading"), required=False,
+                                 max_length=200)
+    text = forms.CharField(label=gettext_lazy("Message"), widget=forms.Textarea(
+        attrs={"rows": 3}))
+
+
+class MessagesView(PermissionTemplateView):
+    permission_required = "outcomes.view"
+    template_name = "outcomes/messages.html"
+
+    def get_context_data(self, **kwargs):
+        edition = self.request.edition
+        shown = (Message.objects.filter(edition=edition)
+                 .exclude(status=MessageStatus.DRAFT).select_related("theme")
+                 .prefetch_related("sessions", "comments__person"))
+        by_theme = {}
+        for m in shown:
+            by_theme.setdefault(m.theme, []).append(m)
+        return {**super().get_context_data(**kwargs), "by_theme": list(by_theme.items()),
+                "comment_form": kwargs.get("comment_form") or CommentForm(),
+                "can_comment": self.request.user.is_authenticated}
+
+    def post(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect(f"/accounts/login/?next={request.path}")
+        message = get_object_or_404(Message, edition=request.edition,
+                                    pk=request.POST.get("message"))
+        form = CommentForm(request.POST)
+        if form.is_valid():
+            try:
+                domain.comment_add(message=message, person=request.user,
+                                   text=form.cleaned_data["text"])
+                flash.success(request, _("Thank you: your comment will show once a moderator "
+                                         "has read it."))
+                return redirect(request.path + f"#m{message.pk}")
+            except ApplicationError as error:
+                form.add_error("text", str(error))
+        return self.render_to_response(self.get_context_data(comment_form=form))
+
+
+class EditorView(PermissionTemplateView):
+    """Per theme: the grouped takeaways of its sessions, the messages and their workflow, and
+    the comments to moderate."""
+
+    permission_required = "outcomes.edit"
+    template_name = "outcomes/editor.html"
+
+    def get_context_data(self, **kwargs):
+        edition = self.request.edition
+        themes = list(edition.themes.all())
+        current = next((t for t in themes if str(t.pk) == self.request.GET.get("theme")),
+                       themes[0] if themes else None)
+        groups = domain.takeaway_groups(edition, current) if current else []
+        return {**super().get_context_data(**kwargs), "themes": themes, "theme": current,
+                "groups": groups[:40],
+                "messages": Message.objects.filter(edition=edition, theme=current)
+                .prefetch_related("sessions") if current else [],
+                "pending": MessageComment.objects.filter(
+                    message__edition=edition, status=MessageComment.Status.PENDING)
+                .select_related("message", "person"),
+                "form": kwargs.get("form") or MessageForm()}
+
+    def post(self, request, *args, **kwargs):
+        edition = request.edition
+        action = request.GET.get("do")
+        theme = get_object_or_404(edition.themes, pk=request.POST.get("theme") or 0) \
+            if action == "new" else None
+        try:
+            if action == "new":
+                form = MessageForm(request.POST)
+                if not form.is_valid():
+                    return self.render_to_response(self.get_context_data(form=form))
+                ids = [int(i) for i in request.POST.getlist("sessions") if i.isdigit()]
+                from openigf.programme.models import Session
+
+                domain.message_save(edition=edition, theme=theme,
+                                    sessions=Session.objects.filter(edition=edition, pk__in=ids),
+                                    **form.cleaned_data)
+                flash.success(request, _("Message drafted."))
+                return redirect(f"{request.path}?theme={theme.pk}")
+            if action == "move":
+                message = get_object_or_404(Message, edition=edition,
+                                            pk=request.POST.get("message"))
+                domain.message_move(message=message, status=request.POST.get("status"))
+                flash.success(request, _("Message moved to “%(s)s”.") % {
+                    "s": message.get_status_display()})
+                return redirect(f"{request.path}?theme={message.theme_id}")
+            if action == "moderate":
+                comment = get_object_or_404(MessageComment, message__edition=edition,
+                                            pk=request.POST.get("comment"))
+                domain.comment_moderate(comment=comment,
+                                        approve=request.POST.get("approve") == "1")
+        except (ApplicationError, ValueError) as error:
+            flash.error(request, str(error))
+        return redirect(request.path)
+
+
+class SummaryView(PermissionTemplateView):
+    permission_required = "outcomes.view"
+    template_name = "outcomes/summary.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = domain.summary_context(self.request.edition)
+        can_edit = self.request.user.has_perm("outcomes.edit", self.request.edition)
+        if ctx is None and not can_edit:
+            raise Http404(_("The Chair's Summary is not published yet."))
+        from openigf.outcomes.models import ChairsSummary
+
+        summary = ChairsSummary.objects.filter(edition=self.request.edition).first()
+        return {**super().get_context_data(**kwargs), "ctx": ctx, "can_edit": can_edit,
+                "introduction": summary.introduction if summary else "",
+                "versions": summary.versions.all() if summary else []}
+
+    def post(self, request, *args, **kwargs):
+        if not request.user.has_perm("outcomes.edit", request.edition):
+            return HttpResponse(status=403)
+        version = domain.summary_publish(edition=request.edition,
+                                         introduction=request.POST.get("introduction", ""),
+                                         person=request.user)
+        flash.success(request, _("Version %(n)d of the Chair's Summary is published.") % {
+            "n": version.number})
+        return redirect(request.path)
+
+
+class SummaryFileView(PermissionRequiredMixin, View):
+    permission_required = "outcomes.view"
+
+    def get_permission_object(self):
+        return self.request.edition
+
+    def get(self, request, fmt, *args, **kwargs):
+        if domain.summary_context(request.edition) is None:
+            raise Http404
+        name = f"chairs-summary-{request.edition.forum.slug}-{request.edition.slug}.{fmt}"
+        if fmt == "pdf":
+            response = HttpResponse(domain.summary_pdf(request.edition),
+                                    content_type="application/pdf")
+        elif fmt == "docx":
+            response = HttpResponse(
+                domain.summary_docx(request.edition),
+                content_type="application/vnd.openxmlformats-officedocument."
+                             "wordprocessingml.document")
+        else:
+            raise Http404
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response

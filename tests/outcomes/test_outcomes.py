@@ -1,0 +1,103 @@
+"""IGF Messages (grouped takeaways, workflow, moderated and rate-limited comments) and the
+Chair's Summary (facts, versions, PDF checked page by page, DOCX)."""
+
+import shutil
+import subprocess
+
+import pytest
+from django.urls import reverse
+
+from openigf.core.errors import ApplicationError
+from openigf.outcomes import domain
+from openigf.outcomes.models import MessageComment
+from openigf.reporting.domain import report_save
+from tests.factories import (
+    EditionFactory,
+    ForumFactory,
+    PersonFactory,
+    ThemeFactory,
+    secretariat_of,
+)
+from tests.programme.factories import SessionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def edition():
+    edition = EditionFactory(forum=ForumFactory(slug="igf"), year=2019)
+    theme = ThemeFactory(edition=edition, name="Digital inclusion")
+    texts = [["Community networks connect rural people where operators do not."],
+             ["Community networks connect rural people where operators will not."],
+             ["Digital literacy programmes must reach older women."]]
+    for i, takeaways in enumerate(texts):
+        s = SessionFactory(edition=edition, theme=theme, title=f"Session {i}")
+        report_save(session=s, kind="short", takeaways=takeaways, submit=True)
+    return edition
+
+
+def test_takeaways_are_grouped_and_duplicates_merged(edition):
+    groups = domain.takeaway_groups(edition, edition.themes.get())
+    assert len(groups) == 2
+    assert len(groups[0].duplicates) == 1 and len(groups[0].texts) == 1
+
+
+def test_message_workflow_and_comments(client, edition):
+    theme = edition.themes.get()
+    message = domain.message_save(edition=edition, theme=theme, text="Fund community networks.")
+    person = PersonFactory()
+    with pytest.raises(ApplicationError, match="not open for comments"):
+        domain.comment_add(message=message, person=person, text="hi")
+    domain.message_move(message=message, status="comment")
+    client.force_login(person)
+    page = reverse("outcomes:messages", kwargs=edition.url_kwargs)
+    client.post(page, {"message": message.pk, "text": "<script>x</script> Add SIDS."})
+    comment = MessageComment.objects.get()
+    assert "<script>x</script>" not in client.get(page).content.decode()
+    domain.comment_moderate(comment=comment, approve=True)
+    html = client.get(page).content.decode()
+    assert "&lt;script&gt;x&lt;/script&gt; Add SIDS." in html
+    for _ in range(4):
+        domain.comment_add(message=message, person=person, text="more")
+    with pytest.raises(ApplicationError, match="five comments"):
+        domain.comment_add(message=message, person=person, text="one too many")
+    domain.message_move(message=message, status="final")
+    with pytest.raises(ApplicationError):
+        domain.message_move(message=message, status="draft")
+
+
+def test_editor_drafts_from_a_group(client, edition):
+    client.force_login(secretariat_of(edition.forum))
+    editor = reverse("outcomes:editor", kwargs=edition.url_kwargs)
+    theme = edition.themes.get()
+    html = client.get(editor, {"theme": theme.pk}).content.decode()
+    assert "duplicate merged" in html
+    client.post(editor + "?do=new", {"theme": theme.pk, "text": "Fund networks.",
+                                     "sessions": [edition.sessions.first().pk]})
+    assert edition.igf_messages.get().sessions.count() == 1
+
+
+def test_chairs_summary_versions_pdf_and_docx(client, edition, tmp_path):
+    theme = edition.themes.get()
+    m = domain.message_save(edition=edition, theme=theme, text="Fund community networks now.")
+    domain.message_move(message=m, status="final")
+    page = reverse("outcomes:summary", kwargs=edition.url_kwargs)
+    assert client.get(page).status_code == 404
+    client.force_login(secretariat_of(edition.forum))
+    client.post(page, {"introduction": "The forum met in Berlin."})
+    client.post(page, {"introduction": "The forum met in Berlin, second version."})
+    client.logout()
+    html = client.get(page).content.decode()
+    assert "second version" in html and "Fund community networks now." in html
+    pdf = client.get(reverse("outcomes:summary_file", kwargs={**edition.url_kwargs,
+                                                              "fmt": "pdf"})).content
+    assert pdf.startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        path = tmp_path / "s.pdf"
+        path.write_bytes(pdf)
+        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True,
+                              text=True).stdout
+        assert "Fund community networks now." in text and "second version" in text
+    docx = client.get(reverse("outcomes:summary_file", kwargs={**edition.url_kwargs,
+                                                               "fmt": "docx"})).content
+    assert docx[:2] == b"PK"
