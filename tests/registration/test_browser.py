@@ -1,0 +1,44 @@
+"""Browser journey: a participant registers, sees the QR and the mail is queued; venue staff
+check them in by typing the badge code."""
+
+import pytest
+
+from openigf.outbox.models import Message
+from openigf.people.models import Country
+from openigf.registration.models import Registration
+from tests.community.test_browser import sign_in
+from tests.core.test_browser import serious_violations
+from tests.factories import EditionFactory, ForumFactory, PersonFactory, secretariat_of
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_participant_registers_and_is_checked_in(page):
+    edition = EditionFactory(forum=ForumFactory(slug="igf", name="IGF"), year=2019)
+    person = PersonFactory(email="ana@example.org", name="Ana Participant",
+                           country=Country.objects.get(iso2="KE"))
+    person.set_password("pw-ana-1")
+    person.save()
+    staff = secretariat_of(edition.forum, email="staff@example.org")
+    staff.set_password("pw-staff-1")
+    staff.save()
+    sign_in(page, "ana@example.org", "pw-ana-1")
+    page.goto("/igf/2019/register/")
+    assert serious_violations(page) == []
+    page.get_by_label("Stakeholder group").select_option(label="Civil society")
+    page.get_by_role("button", name="Register").click()
+    assert "Confirmed" in page.get_by_role("status").first.inner_text()
+    assert page.locator("figure.qr svg").count() == 1
+    assert serious_violations(page) == []
+    assert Message.objects.filter(to="ana@example.org").count() == 1
+    page.get_by_text("Badge code as text").click()
+    code = page.locator("code.wrap").inner_text()
+
+    page.context.clear_cookies()
+    sign_in(page, "staff@example.org", "pw-staff-1")
+    page.goto("/igf/2019/checkin/")
+    page.get_by_label("Badge code").fill(code)
+    page.get_by_role("button", name="Check in").click()
+    assert "Ana Participant" in page.get_by_role("status").first.inner_text()
+    assert Registration.objects.get().checked_in_at is not None
