@@ -5,4 +5,34 @@ from django.utils.translation import gettext_lazy as _
 class FundingConfig(AppConfig):
     name = "openigf.funding"
     label = "funding"
-    verbose_name = _("Travel support and grants")
+    verbose_name = _("Travel support and NRI grants")
+
+    def ready(self):
+        from openigf.core import navigation, privacy
+
+        for scope, label, url_name, permission, order in [
+            ("edition", _("Travel support"), "funding:travel", "funding.apply", 11),
+            ("edition", _("NRI grants"), "funding:grants", "funding.apply", 12),
+            ("manage", _("Travel support: applications and selection"),
+             "funding:travel_manage", "funding.manage", 55),
+            ("manage", _("NRI grants: applications and selection"), "funding:grants_manage",
+             "funding.manage", 56),
+        ]:
+            navigation.register(scope=scope, label=label, url_name=url_name,
+                                permission=permission, order=order)
+        privacy.register("travel_support", export=_export, erase=_erase)
+
+
+def _export(person):
+    from openigf.funding.models import TravelApplication
+
+    return [{"call": a.call.name, "cost_estimate": str(a.cost_estimate), "status": a.status,
+             "contribution": a.contribution, "trip_report": a.trip_report}
+            for a in TravelApplication.objects.filter(person=person).select_related("call")]
+
+
+def _erase(person):
+    from openigf.funding.models import TravelApplication
+
+    TravelApplication.objects.filter(person=person).update(
+        cost_breakdown="", recommendation="", contribution="")
