@@ -138,3 +138,23 @@ def test_concurrent_registrations_never_exceed_capacity_nor_duplicate():
     assert regs.count() == 20
     assert regs.filter(status="confirmed").count() == 10
     assert regs.filter(status="waitlisted").count() == 10
+
+
+def test_registration_api_is_idempotent(client, edition):
+    import json
+
+    from openigf.api.models import ApiToken
+
+    person = PersonFactory()
+    _token, raw = ApiToken.issue(person=person, name="app")
+    endpoint = reverse("registration:api", kwargs=edition.url_kwargs)
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    first = client.post(endpoint, json.dumps({"attendance": "online"}),
+                        content_type="application/json", **headers)
+    again = client.post(endpoint, json.dumps({"attendance": "online"}),
+                        content_type="application/json", **headers)
+    assert first.status_code == 201 and again.status_code == 200
+    assert first.json()["id"] == again.json()["id"]
+    bad = client.post(endpoint, json.dumps({"attendance": "moon"}),
+                      content_type="application/json", **headers)
+    assert bad.status_code == 400 and "attendance" in bad.json()["error"]["fields"]

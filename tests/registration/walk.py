@@ -12,4 +12,5 @@ EXPECT = {
     "registration:badge": frozenset(),  # 404 without a confirmed registration
     "registration:checkin": STAFF,
     "registration:manage": STAFF,
+    "registration:api": frozenset(),  # GET: 404 until registered
 }
