@@ -97,3 +97,14 @@ def test_results_page_runs_a_fixed_number_of_queries(client, world,
 def test_only_mag_members_review(client, world):
     client.force_login(PersonFactory())
     assert client.get(url("workspace", world)).status_code == 403
+
+
+def test_members_see_results_only_after_scoring_closes(client, world):
+    import datetime
+
+    client.force_login(world["mag"][0])
+    assert client.get(url("results", world)).status_code == 403
+    round_ = world["round"]
+    round_.closes_at = round_.opens_at + datetime.timedelta(minutes=1)
+    round_.save()
+    assert client.get(url("results", world)).status_code == 200

@@ -238,6 +238,11 @@ class ResultsView(RoundMixin, TemplateView):
         if self.round is None:
             return {**super().get_context_data(**kwargs), "round": None}
         staff = self.request.user.has_perm("review.manage", self.request.edition)
+        if not staff and self.round.is_open() and not self.round.scores_visible:
+            # No one sees others' scores before scoring closes unless the Secretariat allows.
+            from django.core.exceptions import PermissionDenied
+
+            raise PermissionDenied(_("Scores are shown once scoring closes."))
         table = domain.aggregate(self.round)
         titles = dict(Proposal.objects.filter(pk__in=[r["proposal_id"] for r in table])
                       .values_list("pk", "title"))
