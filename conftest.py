@@ -129,3 +129,11 @@ def _countries(request):
 
         if not Country.objects.exists():
             countries_load()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache (throttle counters, cached pages)."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -3,6 +3,7 @@
 import datetime
 
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from openigf.forums.enums import ForumKind, Role
@@ -28,6 +29,7 @@ class PersonFactory(DjangoModelFactory):
     country = factory.LazyFunction(lambda: Country.objects.get(iso2="KE"))
     organisation = factory.Sequence(lambda n: f"Organisation {n}")
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+    email_verified = factory.LazyFunction(timezone.now)
 
     @factory.post_generation
     def _save(obj, create, extracted, **kwargs):

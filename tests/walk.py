@@ -76,9 +76,14 @@ EXPECT = {
     "forums:manage_roles": STAFF,
     "forums:manage_audit": STAFF,
     "outbox:list": STAFF,
+    "outbox:platform": frozenset({"superuser"}),
     "people:login": ALL,
     "people:logout": ALL,
     "people:signup": ALL,
+    "people:signup_sent": ALL,
+    "people:confirm_address": ALL,  # a link mailed to an address: whoever reads that mail
+    "people:language": ALL,  # POST only
+    "people:confirm_resend": SIGNED_IN,  # POST only
     "people:password_reset": ALL,
     "people:password_reset_done": ALL,
     "people:password_reset_confirm": ALL,

@@ -66,3 +66,16 @@ def test_demo_accounts_can_sign_in(demo, client):
                                                  "password": DEMO_PASSWORD})
     assert response.status_code == 302
     assert client.get("/igf/2019/manage/").status_code == 200
+
+
+def test_demo_accounts_are_confirmed_and_named_people_are_not_accounts(demo):
+    """The demo accounts sign in with their roles; the thousands of people the demo names
+    can be taken only by following a link mailed to their address."""
+    from openigf.people.demo import DEMO_ACCOUNTS
+
+    accounts = Person.objects.filter(email__in=[a[0] for a in DEMO_ACCOUNTS])
+    assert sorted(accounts.filter(email_verified__isnull=False).values_list(
+        "email", flat=True)) == sorted(a[0] for a in DEMO_ACCOUNTS)
+    others = Person.objects.exclude(email__in=[a[0] for a in DEMO_ACCOUNTS]).exclude(email=None)
+    assert others.count() > 3000
+    assert not others.filter(email_verified__isnull=False).exists()

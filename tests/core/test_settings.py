@@ -10,6 +10,7 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "igf.example.org",
     "DATABASE_URL": "sqlite:////tmp/openigf-check.sqlite3",
     "EMAIL_URL": "smtp://mail.example.org:587",
+    "SITE_URL": "https://igf.example.org",
 }
 
 
@@ -26,6 +27,20 @@ def test_check_deploy_is_clean_with_production_settings():
     result = _openigf("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_warns_when_site_url_is_unset():
+    env = {k: v for k, v in PRODUCTION.items() if k != "SITE_URL"}
+    result = _openigf("check", "--deploy", "--fail-level", "WARNING", **env)
+    assert result.returncode != 0
+    assert "openigf.W001" in result.stderr and "SITE_URL" in result.stderr
+
+
+def test_check_deploy_warns_when_site_url_is_not_https():
+    result = _openigf("check", "--deploy", "--fail-level", "WARNING",
+                      **{**PRODUCTION, "SITE_URL": "http://igf.example.org"})
+    assert result.returncode != 0
+    assert "openigf.W002" in result.stderr
 
 
 def test_missing_secret_key_stops_start_up_naming_it():

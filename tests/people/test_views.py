@@ -1,4 +1,5 @@
 import json
+import re
 
 import pytest
 
@@ -21,6 +22,7 @@ def test_signup_creates_an_account_with_profile_and_signs_in(client):
         ("Ada Mensah", "african", "fr")
     assert client.get("/me/").status_code == 200
     assert AuditEntry.objects.filter(action="person.signup", actor=person).exists()
+    assert person.email_verified is None
 
 
 @pytest.mark.django_db
@@ -35,14 +37,19 @@ def test_signup_with_a_taken_email_says_so_at_the_field_and_keeps_what_was_typed
 
 
 @pytest.mark.django_db
-def test_invited_person_without_password_can_claim_their_record(client):
+def test_invited_person_without_password_gets_a_link_instead_of_their_record(
+        client, mailoutbox, django_capture_on_commit_callbacks):
     invited = Person.objects.create(email="ada@example.org", name="A. Mensah")
     invited.set_unusable_password()
     invited.save()
-    assert client.post("/accounts/signup/", SIGNUP).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/accounts/signup/", SIGNUP)
+    assert response.status_code == 302 and response["Location"] == "/accounts/signup/sent/"
     invited.refresh_from_db()
-    assert invited.has_usable_password() and invited.name == "Ada Mensah"
+    assert (invited.has_usable_password(), invited.name) == (False, "A. Mensah")
     assert Person.objects.filter(email="ada@example.org").count() == 1
+    assert [m.to for m in mailoutbox] == [["ada@example.org"]]
+    assert "/accounts/confirm/" in mailoutbox[0].body
 
 
 @pytest.mark.django_db
@@ -97,12 +104,45 @@ def test_erase_needs_the_password_and_then_removes_personal_data(client):
 
 
 @pytest.mark.django_db
-def test_password_reset_mail_goes_through_the_outbox(client, django_capture_on_commit_callbacks):
+def test_password_reset_mail_goes_through_the_outbox_without_the_link_in_clear(
+        client, mailoutbox, settings, django_capture_on_commit_callbacks):
     from openigf.outbox.models import Message
 
+    settings.SITE_URL = "https://forum.example.org"
+    PersonFactory(email="kofi@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/accounts/password-reset/", {"email": "kofi@example.org"},
+                    HTTP_HOST="evil.example:8443")
+    message = Message.objects.get()
+    assert (message.to, message.kind, message.status) == \
+        ("kofi@example.org", "person.password_reset", "sent")
+    assert "/accounts/reset/" not in message.body and "evil" not in message.body
+    link = re.search(r"\S+/accounts/reset/\S+", mailoutbox[0].body).group(0)
+    assert link.startswith("https://forum.example.org/accounts/reset/")
+
+
+@pytest.mark.django_db
+def test_password_reset_link_delivered_sets_the_new_password(
+        client, mailoutbox, django_capture_on_commit_callbacks):
+    person = PersonFactory(email="kofi@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/accounts/password-reset/", {"email": "kofi@example.org"})
+    path = re.search(r"https?://[^/\s]+(/accounts/reset/\S+)", mailoutbox[0].body).group(1)
+    form_page = client.get(path, follow=True)
+    response = client.post(form_page.redirect_chain[-1][0], {
+        "new_password1": "a-fresh-long-passphrase", "new_password2": "a-fresh-long-passphrase"})
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.check_password("a-fresh-long-passphrase")
+    assert AuditEntry.objects.filter(action="person.password_reset", actor=person).exists()
+
+
+@pytest.mark.django_db
+def test_password_reset_mail_appears_on_the_platform_outbox_page(
+        client, django_capture_on_commit_callbacks):
     PersonFactory(email="kofi@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/accounts/password-reset/", {"email": "kofi@example.org"})
-    message = Message.objects.get()
-    assert message.to == "kofi@example.org" and "/accounts/reset/" in message.body
-    assert message.status == "sent"
+    client.force_login(PersonFactory(is_superuser=True, is_staff=True))
+    page = client.get("/manage/outbox/").content.decode()
+    assert "kofi@example.org" in page and "Your openigf password" in page

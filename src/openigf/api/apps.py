@@ -18,3 +18,14 @@ class ApiConfig(AppConfig):
             person.api_tokens.all().delete()
 
         privacy.register("api_tokens", export=export, erase=erase)
+
+        from django.utils import timezone
+
+        from openigf.people.signals import address_claimed
+
+        def revoke_when_claimed(sender, person, **kwargs):
+            """Tokens made before the address was proven may be someone else's."""
+            person.api_tokens.filter(revoked__isnull=True).update(revoked=timezone.now())
+
+        address_claimed.connect(revoke_when_claimed, dispatch_uid="openigf.api.revoke_claimed",
+                                weak=False)

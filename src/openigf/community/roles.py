@@ -5,7 +5,8 @@ from openigf.community.enums import WorkingGroupKind
 
 
 def _cached(person, key, load):
-    if person is None or not getattr(person, "is_authenticated", False):
+    if person is None or not getattr(person, "is_authenticated", False) or not getattr(
+            person, "email_verified", None):  # given to an address: theirs once confirmed
         return frozenset()
     cache = person.__dict__.setdefault("_community_roles", {})
     if key not in cache:

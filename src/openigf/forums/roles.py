@@ -16,7 +16,10 @@ EMPTY = RoleSet()
 
 
 def roles_of(person) -> RoleSet:
-    if person is None or not getattr(person, "is_authenticated", False):
+    """No roles until the person confirmed their address: a role given to an address belongs
+    to whoever proves it is theirs (see ``people.domain.person_claim``)."""
+    if person is None or not getattr(person, "is_authenticated", False) or not getattr(
+            person, "email_verified", None):
         return EMPTY
     cached = getattr(person, "_openigf_roles", None)
     if cached is not None:

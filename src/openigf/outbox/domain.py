@@ -2,6 +2,8 @@
 
 import datetime
 import logging
+import re
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -10,10 +12,38 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from openigf.outbox.models import Message, Status
+from openigf.people.models import Person
 
 log = logging.getLogger(__name__)
 RETRY_DELAYS = [60, 300, 900, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 24 * 3600]
 CLAIM_TIMEOUT = datetime.timedelta(minutes=10)
+
+# Links that are credentials (password reset, address confirmation) are never stored: the
+# stored body holds a placeholder and the link is made when the mail is delivered.
+_link_makers: dict[str, Callable[[Message], str | None]] = {}
+_PLACEHOLDER = re.compile(r"\[link made at delivery: ([\w.]+)\]")
+
+
+def register_link(name: str, maker: Callable[[Message], str | None]) -> None:
+    """``maker(message)`` returns the link for the mail's recipient, or None when it can no
+    longer be made (the mail is then not sent)."""
+    _link_makers[name] = maker
+
+
+def link_placeholder(name: str) -> str:
+    """What a template puts where the link goes; the outbox keeps only this text."""
+    return f"[link made at delivery: {name}]"
+
+
+def _with_links(message: Message) -> str:
+    def make(match):
+        maker = _link_makers.get(match.group(1))
+        link = maker(message) if maker else None
+        if not link:
+            raise LookupError(f"the link {match.group(1)} can no longer be made")
+        return link
+
+    return _PLACEHOLDER.sub(make, message.body)
 
 
 def mail_enqueue(*, to: str, subject: str, body: str, html: str = "", kind: str = "",
@@ -33,12 +63,20 @@ def mail_enqueue(*, to: str, subject: str, body: str, html: str = "", kind: str 
 
 def mail_enqueue_template(*, to, template: str, context: dict, language: str | None = None,
                           **kwargs) -> Message:
-    """Render ``<template>.subject.txt`` and ``<template>.txt`` in the reader's language."""
-    with translation.override(language or translation.get_language()):
+    """Render ``<template>.subject.txt`` and ``<template>.txt`` in the reader's language
+    (``language``, else the preferred language of the person with that address, else the
+    current one)."""
+    with translation.override(language or _preferred_language(to)
+                              or translation.get_language()):
         ctx = {"site_url": settings.SITE_URL, **context}
         subject = " ".join(render_to_string(f"{template}.subject.txt", ctx).split())
         body = render_to_string(f"{template}.txt", ctx)
     return mail_enqueue(to=to, subject=subject, body=body, **kwargs)
+
+
+def _preferred_language(address: str) -> str | None:
+    return (Person.objects.filter(email__iexact=address).values_list(
+        "preferred_language", flat=True).first() if address else None)
 
 
 def _dispatch(message_id: int) -> None:
@@ -75,8 +113,14 @@ def mail_send(*, message_id: int) -> bool:
     message = _claim(message_id)
     if message is None:
         return False
+    try:
+        body = _with_links(message)
+    except LookupError as exc:  # no retry can help: the person or their account is gone
+        message.status, message.last_error = Status.GAVE_UP, str(exc)
+        message.save(update_fields=["status", "last_error"])
+        return False
     email = EmailMultiAlternatives(
-        subject=message.subject, body=message.body, to=[message.to],
+        subject=message.subject, body=body, to=[message.to],
         from_email=settings.DEFAULT_FROM_EMAIL,
         reply_to=[message.reply_to] if message.reply_to else None,
     )

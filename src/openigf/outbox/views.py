@@ -16,8 +16,11 @@ class OutboxView(PermissionRequiredMixin, TemplateView):
     permission_required = "outbox.view_outbox"
     template_name = "outbox/list.html"
 
+    def mail(self):
+        return Message.objects.filter(forum=self.request.forum)
+
     def get_context_data(self, **kwargs):
-        mail = Message.objects.filter(forum=self.request.forum)
+        mail = self.mail()
         status = self.request.GET.get("status", "")
         counts = dict(mail.values_list("status").annotate(n=Count("id")).order_by())
         if status in Status.values:
@@ -29,9 +32,22 @@ class OutboxView(PermissionRequiredMixin, TemplateView):
                 "statuses": [(v, label, counts.get(v, 0)) for v, label in Status.choices]}
 
     def post(self, request, *args, **kwargs):
-        if not request.user.has_perm("outbox.retry_message", request.edition):
+        if not request.user.has_perm("outbox.retry_message", self.get_permission_object()):
             return self.handle_no_permission()
-        message = get_object_or_404(Message, pk=request.POST.get("retry"), forum=request.forum)
+        message = get_object_or_404(self.mail(), pk=request.POST.get("retry"))
         mail_retry(message=message)
         messages.success(request, _("The mail to %(to)s is queued again.") % {"to": message.to})
-        return redirect("outbox:list", **request.edition.url_kwargs)
+        return redirect(request.path)
+
+
+class PlatformOutboxView(OutboxView):
+    """The mail that belongs to no forum (password resets, address confirmations), for the
+    platform's administrators."""
+
+    permission_required = "outbox.view_platform_outbox"
+
+    def get_permission_object(self):
+        return None
+
+    def mail(self):
+        return Message.objects.filter(forum__isnull=True)

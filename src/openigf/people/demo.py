@@ -1,6 +1,7 @@
 """Demo people: a few hundred participants from many countries, and the demo accounts."""
 
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 
 from openigf.core.demo import DEMO_PASSWORD
 from openigf.people.demo_names import JOB_TITLES, NAMES, ORGANISATIONS
@@ -69,7 +70,8 @@ def load(ctx):
                     regional_group="igo" if group == StakeholderGroup.INTERGOVERNMENTAL
                     else country.regional_group,
                     organisation="IGF Secretariat" if admin else "",
-                    password=password_hash, is_staff=admin, is_superuser=admin))
+                    password=password_hash, is_staff=admin, is_superuser=admin,
+                    email_verified=timezone.now()))
     with ctx.step("people.people") as run:
         if run:
             rng = ctx.rng("people")

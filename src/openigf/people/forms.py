@@ -1,8 +1,11 @@
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
+from openigf.core import throttle
+from openigf.core.throttle import client_address
+from openigf.people import throttles
 from openigf.people.models import Country, Person
 
 PROFILE_FORM_FIELDS = [
@@ -41,13 +44,23 @@ class SignupForm(ProfileForm):
         fields = ["email", "password", "name", "organisation", "country", "stakeholder_group",
                   "gender", "first_time", "preferred_language"]
 
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+        self.known = None  # the record of a person the platform knows under this address
+
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
+        for limit, who in ((throttles.SIGNUP_ACCOUNT, email),
+                           (throttles.SIGNUP_NETWORK, client_address(self.request))):
+            if throttle.exceeded(limit, who):
+                raise forms.ValidationError(throttles.too_many(limit), code=throttles.THROTTLED)
         existing = Person.objects.filter(email__iexact=email).first()
         if existing and existing.has_usable_password():
             raise forms.ValidationError(
                 _("An account with this e-mail address exists already. Sign in, or reset "
                   "your password."))
+        self.known = existing
         return email
 
     def clean_password(self):
@@ -57,10 +70,18 @@ class SignupForm(ProfileForm):
         password_validation.validate_password(password, candidate)
         return password
 
+    def count_attempt(self) -> None:
+        throttle.hit(throttles.SIGNUP_ACCOUNT, self.cleaned_data["email"])
+        throttle.hit(throttles.SIGNUP_NETWORK, client_address(self.request))
+
     def _post_clean(self):
-        # Saving goes through people.domain.person_signup; skip ModelForm's instance checks
-        # of the e-mail's uniqueness (an invited person may claim their record).
+        # Saving goes through people.domain; skip ModelForm's instance checks of the e-mail's
+        # uniqueness (a known record is mailed a link instead, see SignupView).
         pass
+
+
+class ClaimForm(SetPasswordForm):
+    """Choose the password of the record or account the mailed link names."""
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -68,19 +89,54 @@ class EmailAuthenticationForm(AuthenticationForm):
                                 widget=forms.EmailInput(attrs={"autofocus": True,
                                                                "autocomplete": "email"}))
 
+    def clean(self):
+        """Refused without looking at the password once the account or the network address
+        failed too often (see ``people.throttles``); every failure is counted."""
+        email = (self.cleaned_data.get("username") or "").strip().lower()
+        network = client_address(self.request)
+        for limit, who in ((throttles.LOGIN_ACCOUNT, email),
+                           (throttles.LOGIN_NETWORK, network)):
+            if who and throttle.exceeded(limit, who):
+                raise forms.ValidationError(throttles.too_many(limit), code=throttles.THROTTLED)
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            if email:
+                throttle.hit(throttles.LOGIN_ACCOUNT, email)
+            throttle.hit(throttles.LOGIN_NETWORK, network)
+            raise
+        throttle.reset(throttles.LOGIN_ACCOUNT, email)
+        return cleaned
+
 
 class OutboxPasswordResetForm(PasswordResetForm):
-    """Password reset mail through the outbox, like every other mail."""
+    """Password reset mail through the outbox, like every other mail; the link in it is made
+    at delivery from ``SITE_URL`` and never stored (see ``people.links``)."""
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        for limit, who in ((throttles.RESET_ACCOUNT, email),
+                           (throttles.RESET_NETWORK, client_address(self.request))):
+            if throttle.hit(limit, who) > limit.count:
+                raise forms.ValidationError(
+                    _("A link was sent to this address a short while ago; check your mail "
+                      "(and its spam folder). %(wait)s") % {"wait": throttles.too_many(limit)},
+                    code=throttles.THROTTLED)
+        return email
 
     def send_mail(self, subject_template_name, email_template_name, context, from_email,
                   to_email, html_email_template_name=None):
-        from django.template import loader
+        from openigf.outbox.domain import link_placeholder, mail_enqueue_template
 
-        from openigf.outbox.domain import mail_enqueue
-
-        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
-        body = loader.render_to_string(email_template_name, context)
-        mail_enqueue(to=to_email, subject=subject, body=body, kind="person.password_reset")
+        user = context["user"]
+        mail_enqueue_template(to=to_email, template="people/mail/password_reset",
+                              language=user.preferred_language, kind="person.password_reset",
+                              context={"person": user,
+                                       "link": link_placeholder("people.password_reset")})
 
 
 class EraseForm(forms.Form):

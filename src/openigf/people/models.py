@@ -84,6 +84,7 @@ class PersonManager(BaseUserManager):
 
     def create_superuser(self, email, password=None, **fields):
         fields.update(is_staff=True, is_superuser=True)
+        fields.setdefault("email_verified", timezone.now())
         fields.setdefault("name", email.split("@")[0])
         return self._create(email, password, **fields)
 
@@ -130,6 +131,10 @@ class Person(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("can use the admin"), default=False)
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
     erased = models.DateTimeField(_("erased"), null=True, blank=True)
+    email_verified = models.DateTimeField(
+        _("address confirmed"), null=True, blank=True,
+        help_text=_("When the person proved that the e-mail address is theirs (a mailed link). "
+                    "Until then nothing given to that address is theirs."))
 
     objects = PersonManager()
 
@@ -174,6 +179,12 @@ class Person(AbstractBaseUser, PermissionsMixin):
     @property
     def has_account(self) -> bool:
         return bool(self.email) and self.has_usable_password()
+
+    @property
+    def verified_email(self) -> str | None:
+        """The e-mail address, once its owner proved it is theirs; roles, proposals and
+        sessions named by e-mail go only to a verified address."""
+        return self.email if self.email and self.email_verified else None
 
     @property
     def from_developing_country(self) -> bool:

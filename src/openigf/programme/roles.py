@@ -15,8 +15,8 @@ def _roles(person, session) -> set:
         from django.db.models import Q
 
         match = Q(person=person)
-        if person.email:
-            match |= Q(person__isnull=True, email__iexact=person.email)
+        if person.verified_email:
+            match |= Q(person__isnull=True, email__iexact=person.verified_email)
         cache[person.pk] = set(session.people.filter(match).values_list("role", flat=True))
     return cache[person.pk]
 

@@ -296,9 +296,15 @@ def _mail_organisers(proposal: Proposal, template: str) -> None:
 # People of a proposal --------------------------------------------------------------------
 
 def _person_for_email(email: str):
+    """The person to link a row to: a record without an account, or an account whose address
+    is confirmed (an unconfirmed account gets the row through its e-mail once confirmed)."""
+    from django.db.models import Q
+
     from openigf.people.models import Person
 
-    return Person.objects.filter(email__iexact=email).first() if email else None
+    return Person.objects.filter(
+        Q(email_verified__isnull=False) | Q(password__startswith="!") | Q(password=""),
+        email__iexact=email).first() if email else None
 
 
 @transaction.atomic

@@ -9,8 +9,8 @@ def export(person) -> dict:
     from openigf.proposals.models import ProposalPerson
 
     match = Q(person=person)
-    if person.email:
-        match |= Q(email__iexact=person.email)
+    if person.verified_email:
+        match |= Q(email__iexact=person.verified_email)
     return {"proposals": [
         {"proposal": r.proposal.title, "edition": r.proposal.edition.year, "role": r.role,
          "name": r.name, "email": r.email, "organisation": r.organisation,
@@ -27,8 +27,8 @@ def erase(person) -> None:
     from openigf.proposals.models import Proposal, ProposalPerson
 
     match = Q(person=person)
-    if person.email:
-        match |= Q(email__iexact=person.email)
+    if person.verified_email:
+        match |= Q(email__iexact=person.verified_email)
     ProposalPerson.objects.filter(match).update(person=None, name="—", email="",
                                                 organisation="")
     Proposal.objects.filter(created_by=person).update(created_by=None)

@@ -215,8 +215,8 @@ def of_person(edition, person):
     from django.db.models import Q
 
     match = Q(people__person=person)
-    if person.email:
-        match |= Q(people__email__iexact=person.email)
+    if person.verified_email:
+        match |= Q(people__email__iexact=person.verified_email)
     return (Proposal.objects.filter(edition=edition).filter(
         match, people__role=PersonRole.ORGANISER).distinct().select_related("call", "theme")
         .order_by("-updated"))
@@ -227,8 +227,8 @@ def invitations_of(edition, person):
     from django.db.models import Q
 
     match = Q(person=person)
-    if person.email:
-        match |= Q(email__iexact=person.email)
+    if person.verified_email:
+        match |= Q(email__iexact=person.verified_email)
     return (ProposalPerson.objects.filter(match, proposal__edition=edition).exclude(
         role=PersonRole.ORGANISER).exclude(proposal__status=ProposalStatus.DRAFT)
         .select_related("proposal"))

@@ -9,7 +9,7 @@ from openigf.proposals.enums import PersonRole, ProposalStatus
 @rules.predicate
 def is_organiser(person, proposal=None):
     """The person organises the proposal (its proposer, or a co-organiser named by account or
-    by the e-mail of their account). Cached on the proposal for the request."""
+    by the confirmed e-mail of their account). Cached on the proposal for the request."""
     if proposal is None or not getattr(person, "is_authenticated", False) or not hasattr(
             proposal, "people"):
         return False
@@ -20,8 +20,8 @@ def is_organiser(person, proposal=None):
         from django.db.models import Q
 
         match = Q(person=person)
-        if person.email:
-            match |= Q(email__iexact=person.email)
+        if person.verified_email:
+            match |= Q(email__iexact=person.verified_email)
         cache[person.pk] = proposal.people.filter(match, role=PersonRole.ORGANISER).exists()
     return cache[person.pk]
 
