@@ -146,3 +146,46 @@ def test_password_reset_mail_appears_on_the_platform_outbox_page(
     client.force_login(PersonFactory(is_superuser=True, is_staff=True))
     page = client.get("/manage/outbox/").content.decode()
     assert "kofi@example.org" in page and "Your openigf password" in page
+
+
+@pytest.mark.django_db
+def test_language_switcher_is_in_the_header_and_remembered_for_the_person(client):
+    person = PersonFactory(preferred_language="en")
+    client.force_login(person)
+    header = client.get("/").content.decode().split("</header>")[0]
+    assert 'action="/accounts/language/"' in header and 'id="language-select"' in header
+
+    response = client.post("/accounts/language/", {"language": "fr", "next": "/me/"})
+
+    assert response.status_code == 302 and response["Location"] == "/me/"
+    person.refresh_from_db()
+    assert person.preferred_language == "fr"
+    assert '<html lang="fr"' in client.get("/me/").content.decode()
+
+
+@pytest.mark.django_db
+def test_signing_in_speaks_the_persons_language(client):
+    PersonFactory(email="kofi@example.org", preferred_language="fr")
+    response = client.post("/accounts/login/", {"username": "kofi@example.org",
+                                                "password": PASSWORD})
+    assert response.cookies["django_language"].value == "fr"
+    assert '<html lang="fr"' in client.get("/me/").content.decode()
+
+
+@pytest.mark.django_db
+def test_mails_are_written_in_the_recipients_preferred_language(
+        client, django_capture_on_commit_callbacks):
+    from openigf.outbox.models import Message
+
+    PersonFactory(email="kofi@example.org", preferred_language="fr")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/accounts/password-reset/", {"email": "kofi@example.org"},
+                    HTTP_ACCEPT_LANGUAGE="en")
+    assert Message.objects.get().subject == "Votre mot de passe openigf"
+
+
+@pytest.mark.django_db
+def test_language_of_an_anonymous_visitor_is_not_stored(client):
+    response = client.post("/accounts/language/", {"language": "es", "next": "https://evil.example"})
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert response.cookies["django_language"].value == "es"

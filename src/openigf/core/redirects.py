@@ -24,10 +24,10 @@ def is_safe_next(url: str | None, request: HttpRequest) -> bool:
 def safe_next(request: HttpRequest, fallback: str = "/", *, referer: bool = False,
               avoid: tuple[str, ...] = ()) -> str:
     """The ``next`` of the form (POST) or the address (GET) when it is a page of this site,
-    else the page one came from (``referer=True``, same site, not under a prefix of
-    ``avoid``), else ``fallback``."""
+    else the page one came from (``referer=True``, same site), else ``fallback``; never a
+    page under a prefix of ``avoid``."""
     for candidate in (request.POST.get(REDIRECT_FIELD), request.GET.get(REDIRECT_FIELD)):
-        if is_safe_next(candidate, request):
+        if is_safe_next(candidate, request) and not candidate.startswith(avoid):
             return candidate
     if referer:
         came_from = request.META.get("HTTP_REFERER", "")

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views import View
 
+from openigf.core.redirects import safe_next
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
 from openigf.forums.enums import SessionKind
 from openigf.programme import domain, exporters, queries, sections
@@ -131,10 +132,7 @@ class StarView(PermissionRequiredMixin, View):
     def post(self, request, session_id):
         session = get_object_or_404(Session, edition=request.edition, pk=session_id)
         domain.star_toggle(person=request.user, session=session)
-        nxt = request.POST.get("next") or session.get_absolute_url()
-        if not nxt.startswith("/"):
-            nxt = session.get_absolute_url()
-        return redirect(nxt)
+        return redirect(safe_next(request, session.get_absolute_url()))
 
 
 class ChangesView(PermissionTemplateView):
