@@ -61,3 +61,35 @@ def test_admin_changes_are_logged(client):
         "website": "", "description": "", "regional_group": "", "country": ""})
     assert response.status_code == 302, response.content.decode()[:2000]
     assert AuditEntry.objects.filter(action="forum.admin_change", actor=admin).exists()
+
+
+@pytest.mark.django_db
+def test_exports_of_personal_data_are_audited_with_who_and_how_many(client):
+    """The registrations CSV, the badges, the assignments CSV and a person's own export."""
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from openigf.registration import domain as registration
+    from openigf.review import domain as review
+    from tests.factories import ForumFactory
+
+    edition = EditionFactory(forum=ForumFactory(slug="igf"), year=2019)
+    for _ in range(3):
+        registration.register(edition=edition, person=PersonFactory())
+    now = timezone.now()
+    review.round_save(edition=edition, opens_at=now, closes_at=now + datetime.timedelta(days=9),
+                      reviews_per_proposal=2, by_theme=False)
+    staff = secretariat_of(edition.forum)
+    client.force_login(staff)
+
+    client.get(reverse("registration:manage", kwargs=edition.url_kwargs), {"format": "csv"})
+    client.get(reverse("review:csv", kwargs=edition.url_kwargs))
+    client.get("/me/export/")
+
+    exports = list(AuditEntry.objects.filter(action__endswith=".export").order_by("id")
+                   .values_list("action", "actor", "edition", "changes"))
+    assert exports == [
+        ("registration.export", staff.pk, edition.pk, {"file": "registrations.csv", "rows": 3}),
+        ("review.export", staff.pk, edition.pk, {"file": "assignments.csv", "rows": 0}),
+        ("person.export", staff.pk, None, {}),
+    ]

@@ -18,6 +18,7 @@ from django.views.generic import FormView, TemplateView
 from django.views.i18n import set_language
 
 from openigf.core import throttle
+from openigf.core.audit import audit_log
 from openigf.core.redirects import safe_next
 from openigf.core.views import PermissionRequiredMixin
 from openigf.people import domain, throttles
@@ -221,6 +222,7 @@ class ExportView(PermissionRequiredMixin, View):
 
     def get(self, request):
         data = domain.person_export(person=request.user)
+        audit_log(action="person.export", obj=request.user, actor=request.user)
         response = HttpResponse(json.dumps(data, indent=2, ensure_ascii=False, default=str),
                                 content_type="application/json; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="my-openigf-data.json"'

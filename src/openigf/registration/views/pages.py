@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from openigf.api.views import ApiView
+from openigf.core.audit import audit_log
 from openigf.core.errors import ApplicationError
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
 from openigf.people.domain import person_update_profile
@@ -129,6 +130,8 @@ class ManageView(PermissionTemplateView):
         if request.GET.get("format") == "badges":
             regs = list(self.registrations().filter(status=RegistrationStatus.CONFIRMED,
                                                     attendance="onsite")[:500])
+            audit_log(action="registration.export", obj=request.edition,
+                      changes={"file": "badges.pdf", "rows": len(regs)})
             return HttpResponse(domain.badges_pdf(regs), content_type="application/pdf")
         return super().get(request, *args, **kwargs)
 
@@ -142,13 +145,17 @@ class ManageView(PermissionTemplateView):
         writer.writerow(["id", "name", "email", "organisation", "attendance", "status",
                          "stakeholder_group", "regional_group", "gender", "country",
                          "first_time", "checked_in"])
+        rows = 0
         for r in self.registrations().iterator(chunk_size=2000):
+            rows += 1
             writer.writerow([r.pk, r.person.name, r.person.email, r.person.organisation,
                              r.attendance, r.status, r.stakeholder_group, r.regional_group,
                              r.gender, r.country.name if r.country else "", int(r.first_time),
                              r.checked_in_at.isoformat() if r.checked_in_at else ""])
         response = HttpResponse(buf.getvalue(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="registrations.csv"'
+        audit_log(action="registration.export", obj=self.request.edition,
+                  changes={"file": "registrations.csv", "rows": rows})
         return response
 
     def get_context_data(self, **kwargs):

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from openigf.core.audit import audit_log
 from openigf.core.errors import ApplicationError
 from openigf.core.views import PermissionRequiredMixin
 from openigf.proposals.models import Proposal
@@ -217,12 +218,16 @@ class AssignmentsCsvView(RoundMixin, TemplateView):
                          "manual", "scored"])
         done = set(Review.objects.filter(round=self.round).values_list("proposal_id",
                                                                        "reviewer_id"))
+        rows = 0
         for a in Assignment.objects.filter(round=self.round).select_related(
                 "proposal", "reviewer").order_by("proposal_id", "reviewer__name"):
+            rows += 1
             writer.writerow([a.proposal_id, a.proposal.title, a.reviewer.email, a.reviewer.name,
                              int(a.manual), int((a.proposal_id, a.reviewer_id) in done)])
         response = HttpResponse(buf.getvalue(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="assignments.csv"'
+        audit_log(action="review.export", obj=self.round,
+                  changes={"file": "assignments.csv", "rows": rows})
         return response
 
 
