@@ -5,8 +5,10 @@ from openigf.core import privacy
 
 def export(person) -> dict:
     from openigf.community.models import (
+        AnnualReport,
         BpfFacilitator,
         CoalitionMember,
+        CoalitionReport,
         Initiative,
         RecognitionRequest,
         WorkingGroupMember,
@@ -29,6 +31,10 @@ def export(person) -> dict:
             {"group": str(m.group), "edition": m.group.edition.year, "role": m.role}
             for m in WorkingGroupMember.objects.filter(person=person)
             .select_related("group__edition")],
+        "reports_filed": [
+            {"report": str(r), "year": r.year} for r in [
+                *AnnualReport.objects.filter(filed_by=person).select_related("initiative"),
+                *CoalitionReport.objects.filter(filed_by=person).select_related("coalition")]],
         "mag_terms": [
             {"edition": m.edition.year, "term": m.mag_term.term, "seat": m.mag_term.seat}
             for m in person.memberships.filter(mag_term__isnull=False)
@@ -38,11 +44,15 @@ def export(person) -> dict:
 
 def erase(person) -> None:
     """Coalition membership rows keep the stakeholder group (counts) without name or e-mail;
-    the person stops being a focal point, facilitator or working group member."""
+    the person stops being a focal point, facilitator or working group member; requests and
+    reports they filed stay with their initiative or coalition, without them."""
     from openigf.community.models import (
+        AnnualReport,
         BpfFacilitator,
         CoalitionMember,
+        CoalitionReport,
         MagPlanEntry,
+        RecognitionRequest,
         WorkingGroupMember,
     )
 
@@ -52,6 +62,9 @@ def erase(person) -> None:
     BpfFacilitator.objects.filter(person=person).delete()
     WorkingGroupMember.objects.filter(person=person).delete()
     MagPlanEntry.objects.filter(person=person).delete()
+    RecognitionRequest.objects.filter(submitted_by=person).update(submitted_by=None)
+    AnnualReport.objects.filter(filed_by=person).update(filed_by=None)
+    CoalitionReport.objects.filter(filed_by=person).update(filed_by=None)
 
 
 def register() -> None:

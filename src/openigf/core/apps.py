@@ -8,4 +8,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from openigf.core import checks  # noqa: F401 (registers the deployment checks)
+        from openigf.core import (
+            checks,  # noqa: F401 (registers the deployment checks)
+            privacy,
+        )
+        from openigf.core.audit import audit_erase, audit_export
+
+        privacy.register("audit_log", export=audit_export, erase=audit_erase)

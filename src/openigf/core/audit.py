@@ -3,10 +3,13 @@
 import contextvars
 import datetime
 import decimal
+import json
+import re
 from contextlib import contextmanager
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.functions import Cast
 
 _actor = contextvars.ContextVar("openigf_actor", default=None)
 
@@ -90,3 +93,85 @@ def diff(instance, **new_values) -> dict:
             changed[field] = [old, value]
             setattr(instance, field, value)
     return changed
+
+
+# --- Personal data (registered with core.privacy in CoreConfig.ready) ----------------------
+
+ERASED = "—"
+
+
+def identifying_texts(person) -> list[str]:
+    """What identifies a person wherever it was copied: name, address, and the free texts of
+    their profile (biography, accessibility needs). Short or common values (an organisation,
+    a job title) are left out: they would match other people's words."""
+    values = (person.name, person.email, person.biography, person.accessibility_needs)
+    return [v for v in dict.fromkeys(v.strip() for v in values if v) if len(v) >= 3]
+
+
+def scrub(value, texts):
+    """``value`` (any JSON) with every occurrence of ``texts`` replaced, keys included."""
+    if isinstance(value, dict):
+        return {scrub(k, texts): scrub(v, texts) for k, v in value.items()}
+    if isinstance(value, list):
+        return [scrub(v, texts) for v in value]
+    if isinstance(value, str):
+        for text in texts:
+            value = re.sub(re.escape(text), ERASED, value, flags=re.IGNORECASE)
+        return value
+    return value
+
+
+def mentioning(queryset, texts, *fields):
+    """Rows of ``queryset`` where one of ``fields`` (text or JSON) contains one of ``texts``
+    (JSON is searched as stored: with and without escaped non-ASCII characters)."""
+    annotations = {f"_{f}_text": Cast(f, output_field=models.TextField()) for f in fields}
+    match = models.Q()
+    for text in texts:
+        for needle in {text, json.dumps(text)[1:-1]}:
+            for name in annotations:
+                match |= models.Q(**{f"{name}__icontains": needle})
+    return queryset.annotate(**annotations).filter(match) if texts else queryset.none()
+
+
+def _blank(value):
+    """Keep the shape of a change (which fields changed), drop what they held."""
+    if isinstance(value, dict):
+        return {k: _blank(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_blank(v) for v in value]
+    return ERASED if isinstance(value, str) and value else value
+
+
+def _about(person):
+    from openigf.core.models import AuditEntry
+
+    return AuditEntry.objects.filter(content_type=ContentType.objects.get_for_model(person),
+                                     object_id=str(person.pk))
+
+
+def audit_export(person) -> dict:
+    """Entries about the person and entries of what they did."""
+    from openigf.core.models import AuditEntry
+
+    def rows(entries):
+        return [{"when": e.created.isoformat(), "action": e.action, "object": e.object_repr,
+                 "changes": e.changes} for e in entries.order_by("created", "id")]
+
+    return {"about_you": rows(_about(person)),
+            "by_you": rows(AuditEntry.objects.filter(actor=person).exclude(
+                pk__in=_about(person).values("pk")))}
+
+
+def audit_erase(person) -> None:
+    """Entries about the person keep which fields changed, not their values; in every other
+    entry the person's name, address and profile texts are replaced."""
+    from openigf.core.models import AuditEntry
+
+    for entry in _about(person):
+        entry.changes, entry.object_repr = _blank(entry.changes), f"#{person.pk}"
+        entry.save(update_fields=["changes", "object_repr"])
+    texts = identifying_texts(person)
+    for entry in mentioning(AuditEntry.objects.all(), texts, "changes", "object_repr"):
+        entry.changes = scrub(entry.changes, texts)
+        entry.object_repr = scrub(entry.object_repr, texts)
+        entry.save(update_fields=["changes", "object_repr"])

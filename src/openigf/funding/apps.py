@@ -24,15 +24,23 @@ class FundingConfig(AppConfig):
 
 
 def _export(person):
-    from openigf.funding.models import TravelApplication
+    from openigf.funding.models import GrantApplication, TravelApplication
 
-    return [{"call": a.call.name, "cost_estimate": str(a.cost_estimate), "status": a.status,
-             "contribution": a.contribution, "trip_report": a.trip_report}
-            for a in TravelApplication.objects.filter(person=person).select_related("call")]
+    return [*({"call": a.call.name, "cost_estimate": str(a.cost_estimate),
+               "cost_breakdown": a.cost_breakdown, "status": a.status,
+               "contribution": a.contribution, "recommendation": a.recommendation,
+               "decision_note": a.decision_note, "trip_report": a.trip_report}
+              for a in TravelApplication.objects.filter(person=person).select_related("call")),
+            *({"call": g.call.name, "initiative": str(g.initiative), "status": g.status,
+               "purpose": g.purpose, "report": g.report}
+              for g in GrantApplication.objects.filter(applied_by=person).select_related(
+                  "call", "initiative"))]
 
 
 def _erase(person):
-    from openigf.funding.models import TravelApplication
+    from openigf.funding.models import GrantApplication, TravelApplication
 
     TravelApplication.objects.filter(person=person).update(
-        cost_breakdown="", recommendation="", contribution="")
+        cost_breakdown="", recommendation="", contribution="", trip_report="",
+        decision_note="")
+    GrantApplication.objects.filter(applied_by=person).update(applied_by=None)

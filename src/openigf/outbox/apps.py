@@ -12,3 +12,7 @@ class OutboxConfig(AppConfig):
 
         register(scope="manage", label=_("Outgoing mail"), url_name="outbox:list",
                  permission="outbox.view_outbox", order=97)
+
+        from openigf.outbox import privacy
+
+        privacy.register()

@@ -9,6 +9,7 @@ class OutcomesConfig(AppConfig):
 
     def ready(self):
         from openigf.core import navigation
+        from openigf.outcomes import privacy
 
         for scope, label, url_name, permission, order in [
             ("edition", _("IGF Messages"), "outcomes:messages", "outcomes.view", 50),
@@ -18,3 +19,4 @@ class OutcomesConfig(AppConfig):
         ]:
             navigation.register(scope=scope, label=label, url_name=url_name,
                                 permission=permission, order=order)
+        privacy.register()

@@ -117,6 +117,8 @@ def _profile_export(person: Person) -> dict:
     data = {field: getattr(person, field) for field in PROFILE_FIELDS if field != "country"}
     data.update(email=person.email, country=person.country.name if person.country_id else None,
                 joined=person.date_joined.isoformat(),
+                email_confirmed=person.email_verified.isoformat() if person.email_verified
+                else None,
                 last_login=person.last_login.isoformat() if person.last_login else None)
     data["roles"] = [str(m) for m in person.memberships.select_related("forum", "edition")]
     return data

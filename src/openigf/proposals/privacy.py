@@ -6,7 +6,7 @@ from openigf.core import privacy
 def export(person) -> dict:
     from django.db.models import Q
 
-    from openigf.proposals.models import ProposalPerson
+    from openigf.proposals.models import Proposal, ProposalPerson
 
     match = Q(person=person)
     if person.verified_email:
@@ -16,12 +16,17 @@ def export(person) -> dict:
          "name": r.name, "email": r.email, "organisation": r.organisation,
          "stakeholder_group": r.stakeholder_group, "regional_group": r.regional_group,
          "gender": r.gender, "onsite": r.onsite, "confirmed": r.confirmed}
-        for r in ProposalPerson.objects.filter(match).select_related("proposal__edition")]}
+        for r in ProposalPerson.objects.filter(match).select_related("proposal__edition")],
+        "proposed": [
+        {"proposal": p.title, "edition": p.edition.year, "organisation": p.organisation,
+         "status": p.status}
+        for p in Proposal.objects.filter(created_by=person).select_related("edition")]}
 
 
 def erase(person) -> None:
     """Rows naming the person keep their classifications (the statistics) without name,
-    e-mail or organisation; proposals they created keep no link to them."""
+    e-mail or organisation; proposals they created keep no link to them nor their
+    organisation."""
     from django.db.models import Q
 
     from openigf.proposals.models import Proposal, ProposalPerson
@@ -31,7 +36,7 @@ def erase(person) -> None:
         match |= Q(email__iexact=person.verified_email)
     ProposalPerson.objects.filter(match).update(person=None, name="—", email="",
                                                 organisation="")
-    Proposal.objects.filter(created_by=person).update(created_by=None)
+    Proposal.objects.filter(created_by=person).update(created_by=None, organisation="")
 
 
 def register() -> None:

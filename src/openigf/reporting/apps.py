@@ -11,6 +11,7 @@ class ReportingConfig(AppConfig):
         from openigf.core import navigation
         from openigf.programme import sections
         from openigf.proposals.screening import register_report_source
+        from openigf.reporting import privacy
         from openigf.reporting.domain import missing_reports
         from openigf.reporting.views.pages import section_context
 
@@ -21,3 +22,4 @@ class ReportingConfig(AppConfig):
                                        (_("Report templates"), "reporting:templates", 31)]:
             navigation.register(scope="manage", label=label, url_name=url_name,
                                 permission="programme.manage", order=order)
+        privacy.register()

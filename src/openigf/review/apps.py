@@ -23,11 +23,14 @@ class ReviewConfig(AppConfig):
 
 
 def _export(person):
-    from openigf.review.models import Conflict, Review
+    from openigf.review.models import Assignment, Conflict, Review
 
-    return {"reviews": [{"proposal": r.proposal.title, "score": r.score, "comment": r.comment}
+    return {"reviews": [{"proposal": r.proposal.title, "score": r.score, "reason": r.reason,
+                         "criteria": r.criteria, "comment": r.comment}
                         for r in Review.objects.filter(reviewer=person).select_related(
                             "proposal")],
+            "assigned": list(Assignment.objects.filter(reviewer=person)
+                             .values_list("proposal__title", flat=True)),
             "conflicts": list(Conflict.objects.filter(reviewer=person)
                               .values_list("proposal__title", "reason"))}
 

@@ -10,6 +10,7 @@ class TranscriptsConfig(AppConfig):
     def ready(self):
         from openigf.core import navigation
         from openigf.programme import sections
+        from openigf.transcripts import privacy
         from openigf.transcripts.views.pages import section_context, voices_section
 
         sections.register("transcript", template="transcripts/section.html",
@@ -18,3 +19,4 @@ class TranscriptsConfig(AppConfig):
                           context=voices_section, order=41)
         navigation.register(scope="edition", label=_("Voices"), url_name="transcripts:voices",
                             permission="transcripts.view_voices", order=40)
+        privacy.register()

@@ -1,0 +1,22 @@
+"""What transcripts hold about a person: the turns linked to them. A transcript is the
+record of a public session and stays; the turns lose the link to the person."""
+
+from openigf.core import privacy
+
+
+def export(person) -> list:
+    from openigf.transcripts.models import Turn
+
+    return [{"session": t.transcript.session.title, "label": t.label, "text": t.text}
+            for t in Turn.objects.filter(person=person).select_related(
+                "transcript__session").order_by("transcript", "index")]
+
+
+def erase(person) -> None:
+    from openigf.transcripts.models import Turn
+
+    Turn.objects.filter(person=person).update(person=None)
+
+
+def register() -> None:
+    privacy.register("transcripts", export=export, erase=erase)
