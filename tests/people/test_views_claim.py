@@ -236,3 +236,13 @@ def test_the_demo_accounts_keep_their_roles(client):
     person = PersonFactory()
     assert person.email_verified is not None and person.verified_email == person.email
     assert client.login(username=person.email, password=PASSWORD)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_link_of_a_new_account_works_when_the_mail_leaves_before_the_sign_in(
+        client, mailoutbox):
+    """Outside a test transaction the mail is delivered at once, before signing in."""
+    client.post("/accounts/signup/", {**SIGNUP, "email": "quick@example.org"})
+    confirmed = confirm(client, mailed_link(mailoutbox, "quick@example.org"))
+    assert confirmed.status_code == 302
+    assert Person.objects.get(email="quick@example.org").email_verified is not None

@@ -9,13 +9,14 @@ from django.utils.http import urlsafe_base64_encode
 class AddressTokenGenerator(PasswordResetTokenGenerator):
     """Like the password reset token (valid ``PASSWORD_RESET_TIMEOUT``, three days), but for
     the address: it stops working once the address is confirmed, the password changes or the
-    address changes."""
+    address changes. Signing in does not spoil it (a new account signs in right after the
+    mail is made)."""
 
     key_salt = "openigf.people.tokens.AddressTokenGenerator"
 
     def _make_hash_value(self, user, timestamp):
         verified = "" if user.email_verified is None else user.email_verified.isoformat()
-        return f"{super()._make_hash_value(user, timestamp)}|{verified}"
+        return f"{user.pk}|{user.password}|{timestamp}|{user.email or ''}|{verified}"
 
 
 address_token = AddressTokenGenerator()
