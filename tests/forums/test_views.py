@@ -81,3 +81,15 @@ def test_a_mag_member_of_the_edition_cannot_manage_it(client):
     edition = EditionFactory()
     client.force_login(mag_member_of(edition))
     assert client.get(f"/{edition.forum.slug}/{edition.slug}/manage/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_roles_page_says_whose_address_is_not_confirmed_yet(client):
+    edition = EditionFactory()
+    mag_member_of(edition, name="Confirmed Member")
+    mag_member_of(edition, name="Waiting Member", email_verified=None)
+    client.force_login(secretariat_of(edition.forum))
+    html = client.get(f"/{edition.forum.slug}/{edition.slug}/manage/roles/").content.decode()
+    rows = {row.split("</th>")[0] for row in html.split('<th scope="row">')[1:]}
+    assert rows == {"Confirmed Member",
+                    "Waiting Member <small>(address not confirmed yet)</small>"}
