@@ -71,7 +71,7 @@ def test_worker_delivers_a_queued_mail_to_smtp(worker, smtp_sink):
     message = Message.objects.create(to="speaker@example.org", subject="Please confirm",
                                      body="Confirm your participation.")
     # A producer of its own: the suite's Celery app runs tasks inline.
-    producer = Celery("openigf-test-producer", broker=TEST_REDIS_URL)
+    producer = Celery("openigf-test-producer", broker=TEST_REDIS_URL, set_as_current=False)
     producer.send_task("openigf.outbox.tasks.outbox_send", kwargs={"message_id": message.pk})
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline and not smtp_sink.received:
