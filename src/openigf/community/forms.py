@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from openigf.community.domain.nris import SECRETARIAT_FIELDS
 from openigf.community.enums import (
     Principle,
     RequestStatus,
@@ -56,9 +57,11 @@ INITIATIVE_FIELDS = ["name", "acronym", "kind", "country", "region_name", "websi
 
 
 class InitiativeForm(forms.ModelForm):
+    """What a focal point keeps up to date; the type of the initiative is the Secretariat's."""
+
     class Meta:
         model = Initiative
-        fields = INITIATIVE_FIELDS
+        fields = [f for f in INITIATIVE_FIELDS if f not in SECRETARIAT_FIELDS]
         widgets = {"description": TEXT}
 
 

@@ -102,7 +102,7 @@ class EditView(BpfMixin, CommunityFormPage):
 
     def save(self, form):
         values = {f: form.cleaned_data[f] for f in form.changed_data}
-        domain.bpf_save(edition=self.request.edition, bpf=form.instance,
+        domain.bpf_save(edition=self.request.edition, bpf=self.target,
                         actor=self.request.user, **values)
         messages.success(self.request, _("The Best Practice Forum is saved."))
         return self.back()

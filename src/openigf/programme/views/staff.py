@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
-from openigf.core.errors import ApplicationError
+from openigf.core.errors import ApplicationError, add_to_form
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
 from openigf.programme import domain, forms, schedule
 from openigf.programme.models import Release, Room, Session, TimeWindow
@@ -132,7 +132,7 @@ class SessionFormView(PermissionRequiredMixin, FormView):
                 session = domain.session_update(session=self.session, tags=tags, **data)
                 messages.success(self.request, _("The session is saved."))
         except ApplicationError as error:
-            form.add_error(None, str(error))
+            add_to_form(form, error)
             return self.form_invalid(form)
         return redirect("programme:manage_session", **self.request.edition.url_kwargs,
                         session_id=session.pk)
