@@ -64,6 +64,7 @@ def build(world):
 
 EXPECT = {
     "health": ALL,
+    "favicon": ALL,
     "javascript-catalog": ALL,
     "forums:home": ALL,
     "forums:forum": ALL,

@@ -23,7 +23,7 @@ def test_edition_page_runs_a_fixed_number_of_queries(client, django_assert_num_q
         theme = ThemeFactory(edition=edition)
         theme.policy_questions.create(edition=edition, text="Why?")
         mag_member_of(edition)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         assert _edition_page(client, edition).status_code == 200
 
 
