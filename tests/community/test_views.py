@@ -108,7 +108,7 @@ def test_mag_roster_runs_a_fixed_number_of_queries(client, django_assert_num_que
     EditionFactory(forum=edition.forum, year=2018, slug="2018")
     for _ in range(size):
         mag_member_of(edition)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         assert client.get("/igf/2019/community/mag/").status_code == 200
 
 
