@@ -245,8 +245,8 @@ class RecommendationForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["tags"].initial = "; ".join(t.name for t in self.instance.tags.all())
+        if self.instance.pk:  # the instance's tags would otherwise show as a list of objects
+            self.initial["tags"] = "; ".join(t.name for t in self.instance.tags.all())
 
     def clean_tags(self):
         return [t.strip() for t in self.cleaned_data["tags"].split(";") if t.strip()]

@@ -185,17 +185,18 @@ class CallForm(forms.ModelForm):
         kind = self.instance.kind or "workshop"
         for rule in RULES.values():
             current = rule.settings(self.instance.rules, kind)
+            # A rule switched off keeps the settings saved with it, to switch it on again.
+            saved = {"severity": rule.severity, **{n: d for n, (d, _l) in rule.params.items()},
+                     **((self.instance.rules or {}).get(rule.key) or {})}
             prefix = f"rule_{rule.key}_"
             self.fields[prefix + "enabled"] = forms.BooleanField(
                 label=rule.title, required=False, initial=current is not None,
                 help_text=rule.describe({k: d for k, (d, _l) in rule.params.items()}))
             self.fields[prefix + "severity"] = forms.ChoiceField(
-                label=_("When it fails"), choices=SEVERITIES,
-                initial=(current or {}).get("severity", rule.severity))
-            for name, (default, label) in rule.params.items():
+                label=_("When it fails"), choices=SEVERITIES, initial=saved["severity"])
+            for name, (_default, label) in rule.params.items():
                 self.fields[prefix + name] = forms.IntegerField(
-                    label=label, min_value=0, max_value=50,
-                    initial=(current or {}).get(name, default))
+                    label=label, min_value=0, max_value=50, initial=saved[name])
 
     def rules_value(self) -> dict:
         result = {}
