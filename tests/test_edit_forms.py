@@ -28,6 +28,7 @@ class Case:
     values: dict = field(default_factory=dict)  # field -> the new value, where set by hand
     kwargs: tuple = ()  # the URL's kwargs (names of world.kwargs)
     elsewhere: tuple = ()  # fields whose value shows on the page outside the field itself
+    query: str = ""  # the page's query string, formatted with world.kwargs
 
     def __str__(self):
         return f"{self.url_name}-{self.role}"
@@ -65,6 +66,17 @@ CASES = [
          skip={"kind": "a session's kind follows its proposal"}),
     Case("programme:manage_session", "secretariat", "place-starts_at", kwargs=("session_id",)),
     Case("registration:manage", "secretariat", "onsite_capacity"),
+    Case("proposals:edit", "organiser", "name", kwargs=("proposal_id",),
+         query="?person={proposal_person_id}",
+         skip={"email": "a new address is a new person, invited again"}),
+    Case("review:score", "mag", "score", kwargs=("proposal_id",)),
+    Case("reporting:report", "secretariat", "takeaway_1", kwargs=("session_id", "kind")),
+    Case("reporting:templates", "secretariat", "questions",
+         skip={"kind": "chooses which template the page shows",
+               "session_kind": "chooses which template the page shows"},
+         values={"questions": ["summary | Summary | long | required\nnext | Next steps | "
+                               "long | "]}),
+    Case("community:manage_mag", "secretariat", "term_for"),
 ]
 
 
@@ -97,7 +109,8 @@ def _url(world, case) -> str:
     for tenancy in ({"forum": world.forum.slug, "edition": world.edition.slug},
                     {"forum": world.forum.slug}, {}):
         try:
-            return reverse(case.url_name, kwargs={**tenancy, **own})
+            return reverse(case.url_name, kwargs={**tenancy, **own}) + case.query.format(
+                **world.kwargs)
         except NoReverseMatch:
             continue
     raise NoReverseMatch(case.url_name)
@@ -106,7 +119,7 @@ def _url(world, case) -> str:
 def _post(client, url, form, data):
     """Submit ``form`` of the page at ``url`` with ``data``, pressing its first named button."""
     action = form.attrs.get("action") or ""
-    target = url + action if action.startswith("?") or not action else action
+    target = (url.split("?")[0] + action if action.startswith("?") else action or url)
     button = next((b for b in form.buttons if b.get("name")), None)
     if button is not None:
         data = {**data, button["name"]: button.get("value", "")}

@@ -85,7 +85,8 @@ class ManageView(CommunityFormPage):
         request = self.request
         membership = get_object_or_404(Membership, pk=request.POST["term_for"],
                                        edition=request.edition, role=Role.MAG)
-        form = forms.MagTermForm(request.POST)
+        form = forms.MagTermForm(request.POST, instance=MagTerm.objects.filter(
+            membership=membership).first() or MagTerm(membership=membership))
         if not form.is_valid():
             for field, errors in form.errors.items():
                 messages.error(request, f"{membership.person}: {field}: {' '.join(errors)}")

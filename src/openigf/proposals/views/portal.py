@@ -1,6 +1,8 @@
 """The proposers' pages: start, edit, name people, check the rules live, submit, withdraw;
 the invited speakers' confirmation page; a person's own proposals."""
 
+import copy
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -71,7 +73,9 @@ class EditView(ProposalMixin, FormPage):
         kwargs = self.get_form_kwargs()
         if self.person_form is not None:  # re-shown after a person's form failed
             kwargs.pop("data", None), kwargs.pop("files", None)
-        return forms.ProposalForm(**kwargs, instance=self.proposal, call=self.proposal.call)
+        # The form works on a copy: the domain function compares it with what is stored.
+        return forms.ProposalForm(**kwargs, instance=copy.copy(self.proposal),
+                                  call=self.proposal.call)
 
     def get_context_data(self, **kwargs):
         proposal = self.proposal

@@ -1,6 +1,7 @@
 """The Secretariat's pages: the screening list with each rule's result, screening a proposal
 in or out, look-alike proposals side by side, and the calls' settings."""
 
+import copy
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -171,7 +172,9 @@ class CallEditView(FormPage):
         kwargs = self.get_form_kwargs()
         if self.call is None and "kind" in self.request.GET:
             kwargs.setdefault("initial", {})["kind"] = self.request.GET["kind"]
-        return forms.CallForm(**kwargs, instance=self.call, edition=self.request.edition)
+        # The form works on a copy: the domain function compares it with what is stored.
+        return forms.CallForm(**kwargs, instance=copy.copy(self.call),
+                              edition=self.request.edition)
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "call": self.call}
