@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from openigf.core.forms import zoned_formfield
 from openigf.proposals.enums import SDGS, Format, QuestionKind
 from openigf.proposals.models import OPTIONAL_FIELDS, Call, CallQuestion, Proposal, ProposalPerson
 from openigf.proposals.screening import RULES, SEVERITIES
@@ -172,9 +173,8 @@ class CallForm(forms.ModelForm):
         model = Call
         fields = ["kind", "introduction", "opens_at", "closes_at", "durations", "formats",
                   "fields", "themes", "sdgs", "word_limit"]
-        widgets = {"themes": forms.CheckboxSelectMultiple,
-                   "opens_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
-                   "closes_at": forms.DateTimeInput(attrs={"type": "datetime-local"})}
+        widgets = {"themes": forms.CheckboxSelectMultiple}
+        formfield_callback = zoned_formfield
 
     def __init__(self, *args, edition, **kwargs):
         super().__init__(*args, **kwargs)
