@@ -1,5 +1,6 @@
 """Form pieces shared by every app."""
 
+import copy
 import datetime
 
 from django import forms
@@ -58,3 +59,10 @@ def zoned_formfield(model_field, **kwargs):
         kwargs.setdefault("widget", ZonedDateTimeInput)
         return model_field.formfield(**kwargs)
     return model_field.formfield(**kwargs)
+
+
+def editable_copy(instance):
+    """The object an edit form is given: a copy of the stored ``instance``. A model form writes
+    what is typed into its instance while validating; the domain function, given the stored
+    object, then sees what changed (and saves and records it)."""
+    return copy.copy(instance)

@@ -8,6 +8,7 @@ from openigf.community import forms
 from openigf.community.domain import bpfs as domain
 from openigf.community.models import BestPracticeForum, BpfFacilitator, BpfMeeting, BpfOutput
 from openigf.community.views.base import CommunityFormPage, CommunityPage
+from openigf.core.forms import editable_copy
 
 
 class ListView(CommunityPage):
@@ -64,8 +65,7 @@ class EditView(BpfMixin, CommunityFormPage):
     form_class = forms.BpfForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(),
-                "instance": BestPracticeForum.objects.get(pk=self.target.pk)}
+        return {**super().get_form_kwargs(), "instance": editable_copy(self.target)}
 
     def get_context_data(self, **kwargs):
         bpf = self.target

@@ -13,6 +13,7 @@ from openigf.community.models import Coalition, CoalitionMember
 from openigf.community.queries import coalitions as queries
 from openigf.community.views.base import CommunityFormPage, CommunityPage
 from openigf.core.errors import ApplicationError
+from openigf.core.forms import editable_copy
 from openigf.people.enums import StakeholderGroup
 
 
@@ -85,8 +86,7 @@ class EditView(CoalitionMixin, CommunityFormPage):
         return forms.StaffCoalitionForm if staff else forms.CoalitionForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": Coalition.objects.get(
-            pk=self.target.pk)}
+        return {**super().get_form_kwargs(), "instance": editable_copy(self.target)}
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "coalition": self.target}

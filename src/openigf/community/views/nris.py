@@ -17,6 +17,7 @@ from openigf.community.models import Initiative, RecognitionRequest
 from openigf.community.queries import nris as queries
 from openigf.community.views.base import CommunityFormPage, CommunityPage
 from openigf.core.errors import ApplicationError, add_to_form
+from openigf.core.forms import editable_copy
 from openigf.people.enums import RegionalGroup
 
 
@@ -128,8 +129,7 @@ class EditView(InitiativeMixin, CommunityFormPage):
         return forms.StaffInitiativeForm if self.staff else forms.InitiativeForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": Initiative.objects.get(
-            pk=self.target.pk)}
+        return {**super().get_form_kwargs(), "instance": editable_copy(self.target)}
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "initiative": self.target,

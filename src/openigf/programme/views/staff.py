@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
 from openigf.core.errors import ApplicationError, add_to_form
+from openigf.core.forms import editable_copy
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
 from openigf.programme import domain, forms
 from openigf.programme.models import Release, Room, Session, TimeWindow
@@ -79,7 +80,7 @@ class SessionFormView(PermissionRequiredMixin, FormView):
     def get_form_kwargs(self):
         self.session = self.get_session()
         return {**super().get_form_kwargs(), "edition": self.request.edition,
-                "instance": self.session}
+                "instance": editable_copy(self.session)}
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

@@ -1,8 +1,6 @@
 """The proposers' pages: start, edit, name people, check the rules live, submit, withdraw;
 the invited speakers' confirmation page; a person's own proposals."""
 
-import copy
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -12,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from openigf.core.errors import ApplicationError
+from openigf.core.forms import editable_copy
 from openigf.proposals import domain, forms, queries
 from openigf.proposals.models import Call, ProposalPerson
 from openigf.proposals.screening import check_proposal
@@ -73,8 +72,7 @@ class EditView(ProposalMixin, FormPage):
         kwargs = self.get_form_kwargs()
         if self.person_form is not None:  # re-shown after a person's form failed
             kwargs.pop("data", None), kwargs.pop("files", None)
-        # The form works on a copy: the domain function compares it with what is stored.
-        return forms.ProposalForm(**kwargs, instance=copy.copy(self.proposal),
+        return forms.ProposalForm(**kwargs, instance=editable_copy(self.proposal),
                                   call=self.proposal.call)
 
     def get_context_data(self, **kwargs):

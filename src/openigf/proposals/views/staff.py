@@ -1,7 +1,6 @@
 """The Secretariat's pages: the screening list with each rule's result, screening a proposal
 in or out, look-alike proposals side by side, and the calls' settings."""
 
-import copy
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -10,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from openigf.core.forms import editable_copy
 from openigf.forums.enums import SessionKind
 from openigf.proposals import domain, forms, queries
 from openigf.proposals.enums import ProposalStatus
@@ -172,8 +172,7 @@ class CallEditView(FormPage):
         kwargs = self.get_form_kwargs()
         if self.call is None and "kind" in self.request.GET:
             kwargs.setdefault("initial", {})["kind"] = self.request.GET["kind"]
-        # The form works on a copy: the domain function compares it with what is stored.
-        return forms.CallForm(**kwargs, instance=copy.copy(self.call),
+        return forms.CallForm(**kwargs, instance=editable_copy(self.call),
                               edition=self.request.edition)
 
     def get_context_data(self, **kwargs):
