@@ -107,6 +107,7 @@ def test_a_datetime_field_shows_and_keeps_what_is_typed(world, cls, zone, instan
     kwargs = _arguments(cls, world)
     with timezone.override(zoneinfo.ZoneInfo(zone)):
         for name in _datetime_fields(cls(**kwargs)):
+            assert zone in str(cls(**kwargs).fields[name].label), "the label names the zone"
             # Submitted unchanged, a stored time stays the same instant.
             text = shown(cls(initial={name: instant}, **kwargs), name)
             assert text, f"{cls.__qualname__}.{name}: the browser shows nothing"
