@@ -37,7 +37,7 @@ def test_export_then_import_round_trip(edition, client, tmp_path):
     domain.schedule_solve(edition=edition, time_limit=5)
     domain.release_publish(edition=edition)
     for fmt in ("xml", "json"):
-        body = client.get(f"/igf/2019/agenda/schedule.{fmt}").content
+        body = client.get(f"/igf/2019/schedule.{fmt}").content
         target = EditionFactory(forum=edition.forum, year=2030 + len(fmt))
         path = tmp_path / f"s.{fmt}"
         path.write_bytes(body)
