@@ -47,8 +47,9 @@ def read(data: bytes, *, default_tz: str = "") -> r.Schedule:
     except etree.XMLSyntaxError as error:
         message = error.msg or str(error)
         if "encoding" in message.lower():
-            raise FormatError(f"line {error.lineno or 1}: {message}; save the file as UTF-8 "
-                              "and import it again.") from None
+            raise FormatError(f"line {error.lineno or 1}: {message}: the file is not in the "
+                              "encoding it declares (UTF-8 when it declares none); save it "
+                              "as UTF-8 and import it again.") from None
         raise FormatError(f"line {error.lineno}: not well-formed XML ({message}).") from None
     except ValueError as error:  # lxml refuses some encodings before parsing
         raise FormatError(f"line 1: {error}; save the file as UTF-8.") from None

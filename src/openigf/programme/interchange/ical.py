@@ -25,6 +25,9 @@ def _scan(text: str) -> list[dict]:
         name = re.split(r"[;:]", line, maxsplit=1)[0].upper()
         value = line.split(":", 1)[1].strip().upper() if ":" in line else ""
         if name == "BEGIN":
+            if value == "VEVENT" and current is not None:
+                raise FormatError(f"line {number}, BEGIN:VEVENT: the VEVENT of line "
+                                  f"{current['line']} is not closed (END:VEVENT).")
             stack.append((value, number))
             if value == "VEVENT":
                 current = {"line": number, "props": {}}
