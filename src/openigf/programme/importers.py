@@ -302,8 +302,9 @@ def _name(obj):
     return obj.name if obj is not None else None
 
 
-def _differences(session, values: dict, source: dict, event: r.Event) -> dict:
-    """What the file says differently of a session: {what: [before, after]}."""
+def _differences(session, values: dict, source: dict, event: r.Event, carried) -> dict:
+    """What the file says differently of a session: {what: [before, after]}, of what the
+    file's format says at all (``carried``)."""
     pairs = {
         "title": (session.title, values["title"]),
         "subtitle": (session.subtitle or session.code, values["subtitle"]),
@@ -323,7 +324,12 @@ def _differences(session, values: dict, source: dict, event: r.Event) -> dict:
         "status": (session.status, values["status"]),
     }
     return {name: [before, after] for name, (before, after) in pairs.items()
-            if before != after}
+            if before != after and name in carried}
+
+
+# The session's fields behind each compared name.
+FIELDS = {"type": ("kind", "type_label"), "theme": ("theme",), "room": ("room",),
+          "start": ("starts_at",), "people": ()}
 
 
 def _apply(edition, schedule: r.Schedule, report: ImportReport) -> None:
@@ -332,6 +338,10 @@ def _apply(edition, schedule: r.Schedule, report: ImportReport) -> None:
 
     rooms = _rooms(edition, schedule, report)
     themes = _themes(edition, schedule, report)
+    carried = schedule.carries or {"title", "subtitle", "abstract", "description", "type",
+                                   "language", "theme", "room", "start", "duration",
+                                   "do_not_record", "links", "attachments", "people",
+                                   "status"}
     existing = {str(s.guid): s for s in Session.objects.filter(edition=edition)
                 .select_related("theme", "room").prefetch_related("people")}
     for event in schedule.events:
@@ -346,15 +356,16 @@ def _apply(edition, schedule: r.Schedule, report: ImportReport) -> None:
                                       people=_people(event), **values)
                 report.created.append(entry)
                 continue
-            changes = _differences(session, values, source, event)
+            changes = _differences(session, values, source, event, carried)
             if not changes:
                 report.unchanged.append(entry)
                 continue
             if values["subtitle"] == session.code and not session.subtitle:
                 values["subtitle"] = ""  # the number we export as the subtitle
+            names = {f for name in carried for f in FIELDS.get(name, (name,))}
             domain.session_update(session=session, source={**session.source, **source},
-                                  **values)
-            if "people" in changes:
+                                  **{k: v for k, v in values.items() if k in names})
+            if "people" in changes:  # only when the format carries people
                 domain.session_people_set(session=session, people=_people(event))
         except ValidationError as error:
             raise ApplicationError(f"{event.where}: {_words(error)}") from None

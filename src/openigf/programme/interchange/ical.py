@@ -79,6 +79,9 @@ def read(data: bytes, *, default_tz: str = "UTC") -> r.Schedule:
                                                                   schedule.events)]
     schedule.tracks = [r.Track(name=name) for name in dict.fromkeys(
         e.track for e in schedule.events if e.track)]
+    schedule.carries = frozenset(
+        {"title", "start", "duration", "room", "theme", "description", "status"}
+        | ({"people"} if any(e.persons for e in schedule.events) else set()))
     r.fill_guids(schedule)
     return schedule
 

@@ -102,6 +102,9 @@ class Schedule:
     rooms: list[Room] = field(default_factory=list)
     version: str = ""
     notes: list[str] = field(default_factory=list)  # what the reader left out, and why
+    # What the format says of a session (None: everything). A re-import leaves the rest
+    # as it is: an iCalendar file has no type, abstract or language to overwrite them with.
+    carries: frozenset | None = None
 
     @property
     def origin(self) -> str:
