@@ -127,6 +127,13 @@ def test_exports(client, edition):
     assert client.get(url("export", edition, fmt="pdf")).status_code == 404
 
 
+def test_exports_moved_from_agenda_redirect_for_good(client, edition):
+    programme(edition, n=1)
+    assert url("export", edition, fmt="json") == "/igf/2019/schedule.json"
+    response = client.get("/igf/2019/agenda/schedule.json")
+    assert (response.status_code, response["Location"]) == (301, "/igf/2019/schedule.json")
+
+
 def test_changelog_is_public(client, edition):
     programme(edition, n=2)
     s = Session.objects.first()
