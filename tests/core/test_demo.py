@@ -79,3 +79,16 @@ def test_demo_accounts_are_confirmed_and_named_people_are_not_accounts(demo):
     others = Person.objects.exclude(email__in=[a[0] for a in DEMO_ACCOUNTS]).exclude(email=None)
     assert others.count() > 3000
     assert not others.filter(email_verified__isnull=False).exists()
+
+
+def test_demo_calls_and_rounds_agree_with_the_timeline(demo):
+    from openigf.proposals.models import Call
+    from openigf.review.models import Round
+
+    berlin = Edition.objects.get(forum__slug="igf", year=2019)
+    workshops = Call.objects.get(edition=berlin, kind="workshop")
+    round_ = Round.objects.get(edition=berlin)
+    assert (workshops.opens_at, workshops.closes_at) == (
+        berlin.call_for_proposals_opens, berlin.call_for_proposals_closes)
+    assert (round_.opens_at, round_.closes_at) == (berlin.evaluation_opens,
+                                                   berlin.evaluation_closes)

@@ -19,6 +19,7 @@ from django.views.i18n import set_language
 
 from openigf.core import throttle
 from openigf.core.audit import audit_log
+from openigf.core.forms import editable_copy
 from openigf.core.redirects import safe_next
 from openigf.core.views import PermissionRequiredMixin
 from openigf.people import domain, throttles
@@ -202,13 +203,12 @@ class ProfileView(PermissionRequiredMixin, FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["instance"] = self.request.user
+        kwargs["instance"] = editable_copy(self.request.user)
         return kwargs
 
     def form_valid(self, form):
         values = {f: form.cleaned_data[f] for f in form.changed_data}
         person = self.request.user
-        person.refresh_from_db()
         domain.person_update_profile(person=person, **values)
         messages.success(self.request, _("Your profile is saved."))
         return redirect("people:profile")

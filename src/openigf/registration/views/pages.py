@@ -12,7 +12,7 @@ from django.views import View
 
 from openigf.api.views import ApiView
 from openigf.core.audit import audit_log
-from openigf.core.errors import ApplicationError
+from openigf.core.errors import ApplicationError, add_to_form
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
 from openigf.people.domain import person_update_profile
 from openigf.people.enums import Gender, RegionalGroup, StakeholderGroup
@@ -109,7 +109,7 @@ class CheckInView(PermissionTemplateView):
                           "first": first, "at": registration.checked_in_at}
                 form = forms.CheckInForm()
             except ApplicationError as error:
-                form.add_error("code", str(error))
+                add_to_form(form, error, field="code")
         return self.render_to_response(self.get_context_data(form=form, result=result))
 
 
