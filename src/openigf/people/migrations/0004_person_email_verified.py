@@ -15,7 +15,7 @@ def accounts_in_use_are_verified(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('people', '0002_load_countries'),
+        ('people', '0003_m49_names'),
     ]
 
     operations = [
