@@ -95,6 +95,7 @@ def test_roles_page_says_whose_address_is_not_confirmed_yet(client):
                     "Waiting Member <small>(address not confirmed yet)</small>"}
 
 
+@pytest.mark.django_db
 def test_timeline_and_calls_show_the_same_dates_the_same_way(client):
     import datetime
     import zoneinfo
