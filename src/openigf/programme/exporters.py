@@ -1,14 +1,14 @@
 """The published schedule in the formats other tools read: frab XML (the format of FOSDEM,
 the CCC and pretalx, read by conference apps), its JSON form, iCalendar and CSV."""
 
-import csv
-import io
 import json
 import uuid
 from collections import defaultdict
 from xml.sax.saxutils import escape
 
 from django.utils.text import slugify
+
+from openigf.core.csvexport import csv_text
 
 GUID_NS = uuid.UUID("6ba7b811-9dad-11d1-80b4-00c04fd430c8")  # RFC 4122 URL namespace
 
@@ -156,20 +156,18 @@ def to_ical(edition, items, request=None, release=None) -> bytes:
 
 
 def to_csv(edition, items, request=None, release=None) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(["id", "code", "type", "title", "theme", "start", "end", "room",
-                     "language", "format", "speakers", "moderators", "organisers"])
-    for item in items:
+    def row(item):
         s = item.session
         people = list(s.people.all())
 
-        def names(*roles, people=people):
+        def names(*roles):
             return "; ".join(p.name for p in people if p.role in roles)
 
-        writer.writerow([s.pk, s.code, s.get_kind_display(), s.title,
-                         s.theme.name if s.theme else "", item.starts_at.isoformat(),
-                         item.ends_at.isoformat(), item.room.name if item.room else "",
-                         s.language, s.format, names("speaker"),
-                         names("moderator", "online_moderator"), names("organiser")])
-    return buf.getvalue()
+        return [s.pk, s.code, s.get_kind_display(), s.title, s.theme.name if s.theme else "",
+                item.starts_at.isoformat(), item.ends_at.isoformat(),
+                item.room.name if item.room else "", s.language, s.format, names("speaker"),
+                names("moderator", "online_moderator"), names("organiser")]
+
+    return csv_text(["id", "code", "type", "title", "theme", "start", "end", "room",
+                     "language", "format", "speakers", "moderators", "organisers"],
+                    (row(item) for item in items))

@@ -1,8 +1,6 @@
 """Registration pages: the participant's form and badge, the check-in page for venue staff,
 and the Secretariat's settings, approvals, figures and CSV."""
 
-import csv
-import io
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse, JsonResponse
@@ -11,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from openigf.api.views import ApiView
+from openigf.core.csvexport import csv_response
 from openigf.core.errors import ApplicationError
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
 from openigf.people.domain import person_update_profile
@@ -137,19 +136,15 @@ class ManageView(PermissionTemplateView):
             "person", "country")
 
     def csv(self):
-        buf = io.StringIO()
-        writer = csv.writer(buf)
-        writer.writerow(["id", "name", "email", "organisation", "attendance", "status",
-                         "stakeholder_group", "regional_group", "gender", "country",
-                         "first_time", "checked_in"])
-        for r in self.registrations().iterator(chunk_size=2000):
-            writer.writerow([r.pk, r.person.name, r.person.email, r.person.organisation,
-                             r.attendance, r.status, r.stakeholder_group, r.regional_group,
-                             r.gender, r.country.name if r.country else "", int(r.first_time),
-                             r.checked_in_at.isoformat() if r.checked_in_at else ""])
-        response = HttpResponse(buf.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="registrations.csv"'
-        return response
+        return csv_response(
+            "registrations.csv",
+            ["id", "name", "email", "organisation", "attendance", "status", "stakeholder_group",
+             "regional_group", "gender", "country", "first_time", "checked_in"],
+            ([r.pk, r.person.name, r.person.email, r.person.organisation, r.attendance,
+              r.status, r.stakeholder_group, r.regional_group, r.gender,
+              r.country.name if r.country else "", int(r.first_time),
+              r.checked_in_at.isoformat() if r.checked_in_at else ""]
+             for r in self.registrations().iterator(chunk_size=2000)))
 
     def get_context_data(self, **kwargs):
         from django.db.models import Count

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from openigf.core.csvexport import csv_response
 from openigf.core.errors import ApplicationError
 from openigf.core.views import PermissionRequiredMixin
 from openigf.proposals.models import Proposal
@@ -211,19 +212,16 @@ class AssignmentsCsvView(RoundMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         if self.round is None:
             raise Http404
-        buf = io.StringIO()
-        writer = csv.writer(buf)
-        writer.writerow(["proposal_id", "proposal_title", "reviewer_email", "reviewer_name",
-                         "manual", "scored"])
         done = set(Review.objects.filter(round=self.round).values_list("proposal_id",
                                                                        "reviewer_id"))
-        for a in Assignment.objects.filter(round=self.round).select_related(
-                "proposal", "reviewer").order_by("proposal_id", "reviewer__name"):
-            writer.writerow([a.proposal_id, a.proposal.title, a.reviewer.email, a.reviewer.name,
-                             int(a.manual), int((a.proposal_id, a.reviewer_id) in done)])
-        response = HttpResponse(buf.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="assignments.csv"'
-        return response
+        return csv_response(
+            "assignments.csv",
+            ["proposal_id", "proposal_title", "reviewer_email", "reviewer_name", "manual",
+             "scored"],
+            ([a.proposal_id, a.proposal.title, a.reviewer.email, a.reviewer.name,
+              int(a.manual), int((a.proposal_id, a.reviewer_id) in done)]
+             for a in Assignment.objects.filter(round=self.round).select_related(
+                 "proposal", "reviewer").order_by("proposal_id", "reviewer__name")))
 
 
 SORTS = {"rank": "rank", "mean": "mean", "median": "median", "stdev": "stdev",
