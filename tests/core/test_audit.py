@@ -2,9 +2,11 @@ import datetime
 
 import pytest
 
+from openigf.core.audit import audit_log
 from openigf.core.models import AuditEntry
 from openigf.forums import domain
-from tests.factories import EditionFactory, PersonFactory, secretariat_of
+from openigf.outcomes.models import Message
+from tests.factories import EditionFactory, PersonFactory, ThemeFactory, secretariat_of
 
 
 @pytest.mark.django_db
@@ -61,3 +63,20 @@ def test_admin_changes_are_logged(client):
         "website": "", "description": "", "regional_group": "", "country": ""})
     assert response.status_code == 302, response.content.decode()[:2000]
     assert AuditEntry.objects.filter(action="forum.admin_change", actor=admin).exists()
+
+
+@pytest.mark.django_db
+def test_audit_page_shows_changes_as_labelled_old_and_new_values(client):
+    edition = EditionFactory(title="IGF 2019")
+    domain.edition_update(edition=edition, title="IGF 2019 Berlin")
+    message = Message.objects.create(edition=edition, theme=ThemeFactory(edition=edition),
+                                     text="Fund community networks.")
+    audit_log(action="message.status", obj=message,
+              changes={"status": ["draft", "comment"], "subheading": ["", "Access"],
+                       "reason_given": True})
+    client.force_login(secretariat_of(edition.forum))
+    html = client.get(f"/{edition.forum.slug}/{edition.slug}/manage/audit/").content.decode()
+    assert "<li>Title: IGF 2019 → IGF 2019 Berlin</li>" in html
+    assert ('<ul class="changes"><li>Status: Draft → Open for public comment</li>'
+            "<li>Sub-heading: — → Access</li><li>Reason given: yes</li></ul>") in html
+    assert "{&#x27;" not in html  # no raw dictionaries

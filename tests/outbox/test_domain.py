@@ -179,7 +179,7 @@ def test_outbox_page_lists_failed_mail_for_the_secretariat(client,
     page = client.get(f"/{edition.forum.slug}/{edition.slug}/manage/outbox/?status=failed")
     assert "SMTPServerDisconnected" in page.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/{edition.forum.slug}/{edition.slug}/manage/outbox/",
-                               {"retry": Message.objects.get().pk})
+        response = client.post(f"/{edition.forum.slug}/{edition.slug}/manage/outbox/"
+                               f"{Message.objects.get().pk}/retry/")
     assert response.status_code == 302
     assert Message.objects.get().status == Status.SENT

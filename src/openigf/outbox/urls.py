@@ -3,6 +3,9 @@ from django.urls import path
 from openigf.outbox import views
 
 app_name = "outbox"
+M = "<slug:forum>/<slug:edition>/manage/outbox/"
 urlpatterns = [
-    path("<slug:forum>/<slug:edition>/manage/outbox/", views.OutboxView.as_view(), name="list"),
+    path(M, views.OutboxView.as_view(), name="list"),
+    path(M + "<int:message_id>/", views.MessageView.as_view(), name="message"),
+    path(M + "<int:message_id>/retry/", views.RetryView.as_view(), name="retry"),
 ]
