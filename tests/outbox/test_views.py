@@ -42,7 +42,7 @@ def test_reset_link_is_hidden_and_the_rest_of_the_mail_shown(client, edition):
             "c8kq3w-5f8e0b4a2b1c6d7e9f0a1b2c3d4e5f6a/\n\nThe openigf team")
     message = mail(edition, "ana@example.org", body=body, subject="Reset your password")
     client.force_login(secretariat_of(edition.forum))
-    html = client.get(url("message", edition, message_id=message.pk)).content.decode()
+    html = client.get(url("message", edition, mail_id=message.pk)).content.decode()
     assert ("open this link:\n\nhttps://igf.example.org/accounts/reset/[hidden]/[hidden]/"
             "\n\nThe openigf team") in html
     assert "c8kq3w" not in html and "MTIz" not in html
@@ -64,11 +64,11 @@ def test_retry_is_its_own_post_action_and_refuses_a_mail_already_sent(
     failed = mail(edition, "a@example.org", status=Status.FAILED, last_error="refused")
     sent = mail(edition, "b@example.org", status=Status.SENT)
     client.force_login(secretariat_of(edition.forum))
-    assert client.get(url("retry", edition, message_id=failed.pk)).status_code == 405
+    assert client.get(url("retry", edition, mail_id=failed.pk)).status_code == 405
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url("retry", edition, message_id=failed.pk), follow=True)
+        response = client.post(url("retry", edition, mail_id=failed.pk), follow=True)
     assert "The mail to a@example.org is queued again." in response.content.decode()
     failed.refresh_from_db()
     assert failed.status == Status.SENT
-    response = client.post(url("retry", edition, message_id=sent.pk), follow=True)
+    response = client.post(url("retry", edition, mail_id=sent.pk), follow=True)
     assert "is sent or being sent; nothing was queued" in response.content.decode()

@@ -6,7 +6,7 @@ from tests.walk import STAFF
 def build(world):
     from openigf.outbox.models import Message
 
-    world.kwargs["message_id"] = Message.objects.create(
+    world.kwargs["mail_id"] = Message.objects.create(
         forum=world.forum, edition=world.edition, to="someone@walk.test", subject="Walk",
         body="Hello").pk
 

@@ -110,14 +110,12 @@ def _shown(field, value) -> str:
         return "—"
     if isinstance(value, bool):
         return str(_("yes") if value else _("no"))
-    choices = dict(getattr(field, "flatchoices", None) or ())
-    if value in choices:
-        return str(choices[value])
     if isinstance(value, list):
         return ", ".join(_shown(field, v) for v in value) or "—"
     if isinstance(value, dict):
         return "; ".join(f"{k}: {_shown(None, v)}" for k, v in value.items()) or "—"
-    return str(value)
+    choices = dict(getattr(field, "flatchoices", None) or ())
+    return str(choices.get(value, value))
 
 
 class DemoMarker(models.Model):

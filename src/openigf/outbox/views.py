@@ -49,7 +49,7 @@ class MessageView(PermissionRequiredMixin, TemplateView):
     template_name = "outbox/message.html"
 
     def get_context_data(self, **kwargs):
-        message = get_object_or_404(Message, pk=self.kwargs["message_id"],
+        message = get_object_or_404(Message, pk=self.kwargs["mail_id"],
                                     forum=self.request.forum)
         return {**super().get_context_data(**kwargs), "message": message,
                 "body": redact_secrets(message.body)}
@@ -59,13 +59,13 @@ class RetryView(PermissionRequiredMixin, View):
     permission_required = "outbox.retry_message"
     http_method_names = ["post"]
 
-    def post(self, request, message_id):
-        message = get_object_or_404(Message, pk=message_id, forum=request.forum)
+    def post(self, request, mail_id):
+        message = get_object_or_404(Message, pk=mail_id, forum=request.forum)
         if mail_retry(message=message):
             messages.success(request, _("The mail to %(to)s is queued again.")
                              % {"to": message.to})
         else:
             messages.warning(request, _("The mail to %(to)s is sent or being sent; nothing "
                                         "was queued.") % {"to": message.to})
-        return redirect("outbox:message", message_id=message.pk,
+        return redirect("outbox:message", mail_id=message.pk,
                         **request.edition.url_kwargs)
