@@ -65,17 +65,6 @@ def test_message_workflow_and_comments(client, edition):
         domain.message_move(message=message, status="draft")
 
 
-def test_editor_drafts_from_a_group(client, edition):
-    client.force_login(secretariat_of(edition.forum))
-    editor = reverse("outcomes:editor", kwargs=edition.url_kwargs)
-    theme = edition.themes.get()
-    html = client.get(editor, {"theme": theme.pk}).content.decode()
-    assert "duplicate merged" in html
-    client.post(editor + "?do=new", {"theme": theme.pk, "text": "Fund networks.",
-                                     "sessions": [edition.sessions.first().pk]})
-    assert edition.igf_messages.get().sessions.count() == 1
-
-
 @pytest.mark.poppler
 def test_chairs_summary_versions_pdf_and_docx(client, edition, tmp_path):
     theme = edition.themes.get()

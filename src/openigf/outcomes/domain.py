@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from openigf.core.audit import audit_log
+from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError
 from openigf.outcomes.models import (
     ChairsSummary,
@@ -41,15 +41,28 @@ def takeaway_groups(edition, theme):
 
 def message_save(*, edition, theme, text: str, sessions=(), subheading: str = "",
                  message: Message | None = None) -> Message:
+    """Draft a new message, or change a message that is not final yet.
+
+    Side effects: the message saved with its sessions; audit ``message.create`` or
+    ``message.update`` with what changed (nothing written when nothing changed).
+    """
     if not text.strip():
         raise ApplicationError(_("Write the message."), fields={"text": _("Required.")})
-    message = message or Message(edition=edition, theme=theme)
-    if message.status == MessageStatus.FINAL:
+    if message is not None and message.status == MessageStatus.FINAL:
         raise ApplicationError(_("A final message is no longer edited."))
-    message.text, message.subheading, message.theme = text.strip(), subheading, theme
+    created = message is None
+    message = message or Message(edition=edition, theme=theme)
+    changes = diff(message, text=text.strip(), subheading=subheading.strip(), theme=theme)
+    sessions = list(sessions)
+    before = set() if created else set(message.sessions.values_list("pk", flat=True))
+    if {s.pk for s in sessions} != before:
+        changes["sessions"] = [sorted(before), sorted(s.pk for s in sessions)]
+    if not changes:
+        return message
     message.save()
     message.sessions.set(sessions)
-    audit_log(action="message.save", obj=message, changes={"text": [None, text[:200]]})
+    audit_log(action="message.create" if created else "message.update", obj=message,
+              changes=changes)
     return message
 
 
