@@ -6,19 +6,38 @@ BIN := $(abspath $(VENV))/bin
 DEMO_ENV := DEBUG=true DATABASE_URL=sqlite:///$(CURDIR)/var/demo.sqlite3 TASKS_INLINE=true \
 	EMAIL_URL=consolemail:// REDIS_URL=
 PYTEST_ARGS ?=
+UV_VERSION := 0.13.9
+# One lock for Python 3.11 and newer on every platform, with hashes; pip installs it.
+LOCK_OPTIONS := --universal --python-version 3.11 --generate-hashes --quiet \
+	--custom-compile-command "make lock"
+LOCK_FLAGS ?=
 
-.PHONY: demo test install messages lint format
+.PHONY: demo test install messages lint format lock coverage
 
-$(VENV)/.installed: pyproject.toml
+# Installs take the exact versions of the lock files (written by `make lock` from the bounds in
+# pyproject.toml); `pip check` stops here when pyproject.toml asks for what the lock lacks.
+$(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "openigf needs Python 3.11 or newer"'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	$(BIN)/pip check || (echo "The lock files miss what pyproject.toml asks for: run make lock"; exit 1)
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed
-	$(BIN)/pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.lock
+	$(BIN)/pip install --quiet --require-hashes -r requirements-test.lock
+	$(BIN)/pip check || (echo "The lock files miss what pyproject.toml asks for: run make lock"; exit 1)
 	touch $@
+
+# Write the lock files again after changing the dependencies in pyproject.toml. Versions already
+# locked are kept where they still fit; `make lock LOCK_FLAGS=--upgrade` takes the newest.
+lock:
+	test -x $(BIN)/uv || { $(PYTHON) -m venv $(VENV) && $(BIN)/pip install --quiet uv==$(UV_VERSION); }
+	$(BIN)/uv pip compile pyproject.toml --extra test $(LOCK_OPTIONS) $(LOCK_FLAGS) \
+		-o requirements-test.lock
+	$(BIN)/uv pip compile pyproject.toml -c requirements-test.lock $(LOCK_OPTIONS) $(LOCK_FLAGS) \
+		-o requirements.lock
 
 install: $(VENV)/.installed
 

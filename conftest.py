@@ -1,8 +1,8 @@
 """Test set-up shared by the whole suite (the environment is set by ``openigf.testing``).
 
-Tests marked ``postgres``, ``redis`` or ``browser`` are skipped, with the reason,
-where the service is missing; ``.ci/run`` sets ``OPENIGF_REQUIRE_SERVICES=1`` so that there
-they always run (and fail if the service is missing).
+Tests marked ``postgres``, ``redis``, ``browser``, ``poppler`` or ``shared_data`` are skipped,
+with the reason, where the service is missing; ``.ci/run`` sets ``OPENIGF_REQUIRE_SERVICES=1``
+so that there they always run (and the run fails if a service is missing).
 """
 
 import os
@@ -63,6 +63,8 @@ def _missing_services() -> dict:
         else "needs PostgreSQL: set DATABASE_URL=postgres://…",
         "redis": None if _redis_up() else f"needs Redis at {TEST_REDIS_URL}",
         "browser": None if _browser_up() else f"needs Chromium at {CHROMIUM} and playwright",
+        "poppler": None if shutil.which("pdftotext") and shutil.which("pdftoppm")
+        else "needs poppler-utils (pdftotext, pdftoppm) to read PDFs",
         "shared_data": None if shared_data_dir() else "needs the public data in shared/data "
         "(set OPENIGF_SHARED_DATA)",
     }

@@ -11,6 +11,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from openigf.core.cache import cache_settings
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 env = environ.Env()
 
@@ -103,22 +105,16 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # --- Cache ----------------------------------------------------------------------------------
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": _read("CACHE_URL", env.str, REDIS_URL.rsplit("/", 1)[0] + "/2"),
-            "KEY_PREFIX": "openigf",
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# A Redis outage is a cache miss, never an error page (openigf.core.cache).
+CACHES = cache_settings(redis_url=REDIS_URL, cache_url=_read("CACHE_URL", env.str, ""))
 
 # --- Mail -----------------------------------------------------------------------------------
 globals().update(_read("EMAIL_URL", env.email_url, "consolemail://" if DEBUG else "smtp://localhost:25"))
 DEFAULT_FROM_EMAIL = _read("DEFAULT_FROM_EMAIL", env.str, "openigf <no-reply@openigf.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 OUTBOX_MAX_ATTEMPTS = _read("OUTBOX_MAX_ATTEMPTS", env.int, 8)
+# A sender holds its outbox row while the SMTP server answers: never wait for ever.
+EMAIL_TIMEOUT = _read("EMAIL_TIMEOUT", env.int, 30)
 
 # --- Applications ---------------------------------------------------------------------------
 OPENIGF_APPS = [

@@ -69,8 +69,13 @@ def test_selection_under_a_budget_with_floors_explains_itself():
     assert result.status == "optimal"
     assert len(result.chosen) == 5 and sum(1 for k in result.chosen if k >= 7) == 2
     assert result.broken == [] and result.cost == 5000
-    assert result.explanations[9].startswith("not chosen") or 9 in result.chosen
-    assert "budget" in result.explanations[3] or 3 in result.chosen
+    assert result.chosen == [0, 1, 2, 7, 8]
+    assert result.explanations[8] == \
+        "chosen: value 2, counts towards at least 2 with gender = female"
+    for left_out in (3, 9):
+        assert result.explanations[left_out] == (
+            f"not chosen: value {10 - left_out}; its cost 1000 exceeds what is left of the "
+            "budget (0)")
 
 
 def test_a_soft_floor_that_cannot_be_met_is_reported():

@@ -91,6 +91,7 @@ def _png(pdf: bytes, tmp_path, name) -> Image.Image:
 
 
 @pytest.mark.slow
+@pytest.mark.poppler
 def test_certificate_is_one_landscape_a4_page_whose_name_band_differs(tmp_path):
     paris, _berlin = editions()
     lines = []

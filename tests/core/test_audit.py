@@ -1,10 +1,13 @@
 import datetime
+import re
 
 import pytest
 
+from openigf.core.audit import audit_log
 from openigf.core.models import AuditEntry
 from openigf.forums import domain
-from tests.factories import EditionFactory, PersonFactory, secretariat_of
+from openigf.outcomes.models import Message
+from tests.factories import EditionFactory, PersonFactory, ThemeFactory, secretariat_of
 
 
 @pytest.mark.django_db
@@ -93,3 +96,21 @@ def test_exports_of_personal_data_are_audited_with_who_and_how_many(client):
         ("review.export", staff.pk, edition.pk, {"file": "assignments.csv", "rows": 0}),
         ("person.export", staff.pk, None, {}),
     ]
+
+
+def test_audit_page_shows_changes_as_labelled_old_and_new_values(client):
+    edition = EditionFactory(title="IGF 2019")
+    domain.edition_update(edition=edition, title="IGF 2019 Berlin")
+    message = Message.objects.create(edition=edition, theme=ThemeFactory(edition=edition),
+                                     text="Fund community networks.")
+    audit_log(action="message.status", obj=message,
+              changes={"status": ["draft", "comment"], "subheading": ["", "Access"],
+                       "reason_given": True, "sessions": [[], [7, 9]]})
+    client.force_login(secretariat_of(edition.forum))
+    html = client.get(f"/{edition.forum.slug}/{edition.slug}/manage/audit/").content.decode()
+    assert "<li>Title: IGF 2019 → IGF 2019 Berlin</li>" in html
+    lines = set(re.findall(r"<li>([^<]*)</li>", html.split("<code>message.status</code>")[1]
+                           .split("</ul>")[0]))  # in the order the database keeps them
+    assert lines == {"Status: Draft → Open for public comment", "Sub-heading: — → Access",
+                     "Reason given: yes", "Sessions it comes from: — → 7, 9"}
+    assert "{&#x27;" not in html  # no raw dictionaries

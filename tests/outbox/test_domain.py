@@ -1,11 +1,18 @@
 import datetime
+import threading
 
 import pytest
 from django.core import mail
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
-from openigf.outbox.domain import mail_enqueue, mail_flush, mail_retry, mail_send
+from openigf.outbox.domain import (
+    mail_enqueue,
+    mail_flush,
+    mail_release_abandoned,
+    mail_retry,
+    mail_send,
+)
 from openigf.outbox.models import Message, Status
 
 
@@ -78,6 +85,77 @@ def test_a_sent_mail_is_not_sent_twice():
     assert len(mail.outbox) == 1
 
 
+class FlakyBackend:
+    """Records every attempt's Message-ID; refuses the first attempt of each message."""
+
+    attempts: list = []
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        for m in messages:
+            FlakyBackend.attempts.append(m.message()["Message-ID"])
+        if len(FlakyBackend.attempts) == 1:
+            raise ConnectionResetError("connection reset during DATA")
+        return len(messages)
+
+
+@pytest.mark.django_db
+def test_every_attempt_of_a_mail_carries_the_same_message_id(settings):
+    settings.EMAIL_BACKEND = "tests.outbox.test_domain.FlakyBackend"
+    settings.DEFAULT_FROM_EMAIL = "IGF <no-reply@igf.example.org>"
+    FlakyBackend.attempts = []
+    message = Message.objects.create(to="a@example.org", subject="s", body="b")
+    assert mail_send(message_id=message.pk) is False
+    Message.objects.filter(pk=message.pk).update(next_attempt_at=timezone.now())
+    assert mail_flush() == 1
+    assert FlakyBackend.attempts == [message.message_id] * 2
+    assert message.message_id == (f"<outbox.{message.pk}.{message.created:%Y%m%d%H%M%S}"
+                                  "@igf.example.org>")
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_a_claim_whose_worker_was_killed_is_sent_by_the_next_flush_at_once():
+    """A worker killed right after claiming holds no lock any more: no waiting for a timeout."""
+    message = Message.objects.create(to="a@example.org", subject="s", body="b",
+                                     status=Status.SENDING, attempts=1,
+                                     claimed_at=timezone.now())
+    assert mail_flush() == 1
+    message.refresh_from_db()
+    assert (message.status, message.attempts, len(mail.outbox)) == (Status.SENT, 2, 1)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_claim_held_by_a_live_sender_is_neither_released_nor_sent_again():
+    message = Message.objects.create(to="a@example.org", subject="s", body="b",
+                                     status=Status.SENDING, attempts=1,
+                                     claimed_at=timezone.now())
+    locked, done = threading.Event(), threading.Event()
+
+    def live_sender():  # holds the row as mail_send does while the SMTP server answers
+        with transaction.atomic():
+            Message.objects.select_for_update().get(pk=message.pk)
+            locked.set()
+            done.wait(10)
+        connection.close()
+
+    sender = threading.Thread(target=live_sender)
+    sender.start()
+    try:
+        assert locked.wait(10)
+        assert mail_flush() == 0
+        assert mail_retry(message=message) is False
+        message.refresh_from_db()
+        assert (message.status, mail.outbox) == (Status.SENDING, [])
+    finally:
+        done.set()
+        sender.join()
+    assert mail_release_abandoned() == 1  # the sender is gone without marking it sent
+
+
 @pytest.mark.django_db
 def test_a_claim_left_by_a_dead_worker_is_released():
     message = Message.objects.create(
@@ -101,7 +179,7 @@ def test_outbox_page_lists_failed_mail_for_the_secretariat(client,
     page = client.get(f"/{edition.forum.slug}/{edition.slug}/manage/outbox/?status=failed")
     assert "SMTPServerDisconnected" in page.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/{edition.forum.slug}/{edition.slug}/manage/outbox/",
-                               {"retry": Message.objects.get().pk})
+        response = client.post(f"/{edition.forum.slug}/{edition.slug}/manage/outbox/"
+                               f"{Message.objects.get().pk}/retry/")
     assert response.status_code == 302
     assert Message.objects.get().status == Status.SENT

@@ -17,12 +17,27 @@ pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
 
 @pytest.fixture
 def smtp_sink():
+    """A local SMTP server keeping what it receives; ``hold`` (an event) set by a test makes
+    it wait before answering a mail's data, as a slow server does."""
+    import asyncio
+    import threading
+
     from aiosmtpd.controller import Controller
     from aiosmtpd.handlers import Message as MessageHandler
 
     received = []
+    hold, holding = threading.Event(), threading.Event()
+    hold.set()
 
     class Sink(MessageHandler):
+        async def handle_DATA(self, server, session, envelope):
+            holding.set()
+            for _ in range(400):
+                if hold.is_set():
+                    break
+                await asyncio.sleep(0.05)
+            return await super().handle_DATA(server, session, envelope)
+
         def handle_message(self, message):
             received.append(message)
 
@@ -31,7 +46,7 @@ def smtp_sink():
         port = probe.getsockname()[1]
     controller = Controller(Sink(), hostname="127.0.0.1", port=port)
     controller.start()
-    controller.received = received
+    controller.received, controller.hold, controller.holding = received, hold, holding
     yield controller
     controller.stop()
 
@@ -82,3 +97,37 @@ def test_worker_delivers_a_queued_mail_to_smtp(worker, smtp_sink):
     assert smtp_sink.received[0]["To"] == "speaker@example.org"
     message.refresh_from_db()
     assert message.status == Status.SENT
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_mail_whose_worker_is_killed_mid_send_is_sent_by_the_next_flush(worker, smtp_sink):
+    from celery import Celery
+    from django.core import mail
+
+    from openigf.outbox.domain import mail_flush
+
+    smtp_sink.hold.clear()  # the SMTP server takes its time: the worker is killed meanwhile
+    message = Message.objects.create(to="speaker@example.org", subject="Please confirm",
+                                     body="Confirm your participation.")
+    producer = Celery("openigf-test-producer", broker=TEST_REDIS_URL)
+    producer.send_task("openigf.outbox.tasks.outbox_send", kwargs={"message_id": message.pk})
+    assert smtp_sink.holding.wait(90), worker.log_path.read_text()[-4000:]
+    message.refresh_from_db()
+    assert message.status == Status.SENDING  # visible as being sent
+    worker.kill()
+    worker.wait(10)
+    smtp_sink.hold.set()
+
+    deadline = time.monotonic() + 5
+    sent = 0
+    while not sent and time.monotonic() < deadline:  # the database notices the dead client
+        sent = mail_flush()
+        time.sleep(0.1)
+    assert sent == 1
+    message.refresh_from_db()
+    assert (message.status, message.attempts) == (Status.SENT, 2)
+    assert mail_flush() == 0  # marked sent once, never sent a third time
+    # The server may have kept the killed worker's copy: both carry the same Message-ID.
+    ids = {m["Message-ID"] for m in smtp_sink.received} | {
+        m.message()["Message-ID"] for m in mail.outbox}
+    assert ids == {message.message_id}

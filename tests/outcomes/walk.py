@@ -5,14 +5,24 @@ from tests.walk import ALL, STAFF
 
 def build(world):
     from openigf.outcomes import domain
+    from openigf.outcomes.models import MessageComment
 
     domain.summary_publish(edition=world.edition, introduction="Intro")
     world.kwargs.setdefault("fmt", "xml")
+    message = domain.message_save(edition=world.edition, theme=world.edition.themes.first(),
+                                  text="Fund community networks.")
+    world.kwargs["message_id"] = message.pk
+    world.kwargs["comment_id"] = MessageComment.objects.create(
+        message=message, person=world.people["participant"], text="Name SIDS.").pk
 
 
 EXPECT = {
     "outcomes:messages": ALL,
     "outcomes:editor": STAFF,
+    "outcomes:message_new": STAFF,  # POST only: GET answers 405 to those allowed
+    "outcomes:message_edit": STAFF,
+    "outcomes:message_move": STAFF,  # POST only
+    "outcomes:comment_moderate": STAFF,  # POST only
     "outcomes:summary": ALL,
     "outcomes:summary_file": frozenset(),  # the walk asks for .xml: 404 for all
 }

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from openigf.community.enums import Cost, ImprovementCategory, ImprovementStatus
 from openigf.community.models import Recommendation
+from openigf.core.csvexport import csv_text, csv_unescape
 
 COLUMNS = ["recommendation", "category", "tags", "source", "reference", "responsible", "cost",
            "status", "remark"]
@@ -48,7 +49,7 @@ def _decode(data: bytes | str) -> str:
 
 def _row(line: int, raw: dict, seen: dict) -> tuple[dict | None, list]:
     errors = []
-    get = {c: (raw.get(c) or "").strip() for c in COLUMNS}
+    get = {c: csv_unescape((raw.get(c) or "").strip()) for c in COLUMNS}
     for column in REQUIRED:
         if not get[column]:
             errors.append((line, _("the column “%(c)s” is empty.") % {"c": column}))
@@ -111,10 +112,7 @@ def parse_recommendations(data: bytes | str) -> list[dict]:
 def export_recommendations(recommendations) -> str:
     """The tracker as CSV with the sheet's columns (choices as their codes, tags joined by
     “; ”), readable again by :func:`parse_recommendations`."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for r in recommendations:
-        writer.writerow([r.text, r.category, "; ".join(sorted(t.name for t in r.tags.all())),
-                         r.source, r.reference, r.responsible, r.cost, r.status, r.remark])
-    return out.getvalue()
+    return csv_text(COLUMNS, ([r.text, r.category,
+                               "; ".join(sorted(t.name for t in r.tags.all())), r.source,
+                               r.reference, r.responsible, r.cost, r.status, r.remark]
+                              for r in recommendations), lineterminator="\n")

@@ -1,13 +1,16 @@
 """Base models, the audit log and jobs."""
 
 import uuid
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 
@@ -75,6 +78,48 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.created:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+
+    def change_lines(self) -> list["ChangeLine"]:
+        """The changes as people read them: each field's label (the model's own, or the key
+        in words), its old and new value with choices shown by their labels."""
+        model = self.content_type.model_class() if self.content_type_id else None
+        lines = []
+        for key, value in (self.changes or {}).items():
+            field = _field(model, key)
+            label = capfirst(field.verbose_name) if field else capfirst(
+                str(key).replace("_", " "))
+            if isinstance(value, list) and len(value) == 2:
+                lines.append(ChangeLine(label, _shown(field, value[0]), _shown(field, value[1])))
+            else:
+                lines.append(ChangeLine(label, None, _shown(field, value)))
+        return lines
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    label: str
+    old: str | None  # None: a detail recorded with the action, not a change of value
+    new: str
+
+
+def _field(model, name):
+    try:
+        return model._meta.get_field(name) if model else None
+    except FieldDoesNotExist:
+        return None
+
+
+def _shown(field, value) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if isinstance(value, list):
+        return ", ".join(_shown(field, v) for v in value) or "—"
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_shown(None, v)}" for k, v in value.items()) or "—"
+    choices = dict(getattr(field, "flatchoices", None) or ())
+    return str(choices.get(value, value))
 
 
 class DemoMarker(models.Model):

@@ -9,6 +9,7 @@ class OutboxConfig(AppConfig):
 
     def ready(self):
         from openigf.core.navigation import register
+        from openigf.outbox import tasks  # noqa: F401  registers the tasks the domain queues
 
         register(scope="manage", label=_("Outgoing mail"), url_name="outbox:list",
                  permission="outbox.view_outbox", order=97)

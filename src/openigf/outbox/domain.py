@@ -5,9 +5,10 @@ import logging
 import re
 from collections.abc import Callable
 
+from celery import current_app
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -16,7 +17,10 @@ from openigf.people.models import Person
 
 log = logging.getLogger(__name__)
 RETRY_DELAYS = [60, 300, 900, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 24 * 3600]
-CLAIM_TIMEOUT = datetime.timedelta(minutes=10)
+CLAIM_TIMEOUT = datetime.timedelta(minutes=10)  # only where rows cannot be locked (SQLite)
+SEND_TASK = "openigf.outbox.tasks.outbox_send"
+ABANDONED_NOTE = ("The worker sending it stopped before it finished; it is sent again with "
+                  "the same Message-ID.")
 
 # Links that are credentials (password reset, address confirmation) are never stored: the
 # stored body holds a placeholder and the link is made when the mail is delivered.
@@ -85,59 +89,77 @@ def _preferred_language(address: str) -> str | None:
 
 
 def _dispatch(message_id: int) -> None:
-    from openigf.outbox.tasks import outbox_send
-
+    """Queue the ``outbox_send`` task (by name: the tasks module imports this one)."""
     try:
-        outbox_send.delay(message_id=message_id)
+        current_app.signature(SEND_TASK, kwargs={"message_id": message_id}).delay()
     except Exception:  # broker unreachable: the row stays queued for outbox_flush
         log.warning("outbox: could not queue message %s; flush will send it", message_id,
                     exc_info=True)
 
 
-def _claim(message_id: int) -> Message | None:
-    """Mark the message as being sent, so that no other worker sends it too."""
+def _claim(message_id: int):
+    """Mark the message as being sent, visibly, so that no other worker sends it too.
+
+    Returns the claim's time (it identifies this claim), or ``None`` when the message is not
+    due for sending or another worker holds it.
+    """
     now = timezone.now()
     with transaction.atomic():
         message = (Message.objects.select_for_update(skip_locked=True)
-                   .filter(pk=message_id).first())
-        if message is None or message.status not in (Status.QUEUED, Status.FAILED):
+                   .filter(pk=message_id, status__in=[Status.QUEUED, Status.FAILED]).first())
+        if message is None:
             return None
         message.status, message.claimed_at = Status.SENDING, now
         message.attempts += 1
         message.save(update_fields=["status", "claimed_at", "attempts"])
-    return message
+    return now
+
+
+def _email(message: Message) -> EmailMultiAlternatives:
+    """The mail as delivered: credential links made now (``LookupError`` if they cannot be)."""
+    email = EmailMultiAlternatives(
+        subject=message.subject, body=_with_links(message), to=[message.to],
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        reply_to=[message.reply_to] if message.reply_to else None,
+        headers={"Message-ID": message.message_id},
+    )
+    if message.html:
+        email.attach_alternative(message.html, "text/html")
+    return email
 
 
 def mail_send(*, message_id: int) -> bool:
     """Deliver one queued message. Returns whether it was sent now.
 
-    Side effects: the message is claimed (row lock), sent over the configured backend, then
-    marked sent; on failure it is marked failed with the error and a later attempt time, or
-    ``gave_up`` after ``OUTBOX_MAX_ATTEMPTS``.
+    Side effects, in order: the message is claimed (status ``sending``, committed, so the
+    outbox page shows it); then, holding the row locked for the whole delivery, it is sent
+    with its stable ``Message-ID`` and marked sent, or marked failed with the error and a
+    later attempt time (``gave_up`` after ``OUTBOX_MAX_ATTEMPTS``). The lock is what tells
+    :func:`mail_release_abandoned` that this sender is alive: a killed worker's lock ends with
+    its database connection, and its claim is released at once. Only the claim's holder marks
+    the message sent, so a message is never marked sent twice.
     """
-    message = _claim(message_id)
-    if message is None:
+    claimed_at = _claim(message_id)
+    if claimed_at is None:
         return False
-    try:
-        body = _with_links(message)
-    except LookupError as exc:  # no retry can help: the person or their account is gone
-        message.status, message.last_error = Status.GAVE_UP, str(exc)
-        message.save(update_fields=["status", "last_error"])
-        return False
-    email = EmailMultiAlternatives(
-        subject=message.subject, body=body, to=[message.to],
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        reply_to=[message.reply_to] if message.reply_to else None,
-    )
-    if message.html:
-        email.attach_alternative(message.html, "text/html")
-    try:
-        email.send()
-    except Exception as exc:
-        _record_failure(message, exc)
-        return False
-    message.status, message.sent_at, message.last_error = Status.SENT, timezone.now(), ""
-    message.save(update_fields=["status", "sent_at", "last_error"])
+    with transaction.atomic():
+        message = (Message.objects.select_for_update()
+                   .filter(pk=message_id, status=Status.SENDING, claimed_at=claimed_at).first())
+        if message is None:  # released in between by a flush that found it unlocked
+            return False
+        try:
+            email = _email(message)
+        except LookupError as exc:  # no retry can help: the person or their account is gone
+            message.status, message.last_error = Status.GAVE_UP, str(exc)
+            message.save(update_fields=["status", "last_error"])
+            return False
+        try:
+            email.send()
+        except Exception as exc:
+            _record_failure(message, exc)
+            return False
+        message.status, message.sent_at, message.last_error = Status.SENT, timezone.now(), ""
+        message.save(update_fields=["status", "sent_at", "last_error"])
     return True
 
 
@@ -151,16 +173,51 @@ def _record_failure(message: Message, exc: Exception) -> None:
     log.warning("outbox: message %s failed (attempt %s): %s", message.pk, message.attempts, exc)
 
 
+def mail_release_abandoned(*, ids=None) -> int:
+    """Make the messages a dead worker left ``sending`` due again now; returns how many.
+
+    A live sender holds its message's row locked (see :func:`mail_send`), so on PostgreSQL a
+    ``sending`` row that can be locked has lost its worker, whatever the claim's age. Where
+    the database has no such locks (SQLite: tasks run inline there), a claim older than
+    ``CLAIM_TIMEOUT`` counts as abandoned. Side effect: those rows become ``failed``, due now,
+    with a note that the mail may have left already (its ``Message-ID`` lets mail readers
+    drop the copy).
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        sending = Message.objects.filter(status=Status.SENDING)
+        if ids is not None:
+            sending = sending.filter(pk__in=ids)
+        if connection.features.has_select_for_update_skip_locked:
+            sending = sending.select_for_update(skip_locked=True)
+        else:
+            sending = sending.filter(claimed_at__lt=now - CLAIM_TIMEOUT)
+        abandoned = list(sending.values_list("pk", flat=True))
+        Message.objects.filter(pk__in=abandoned).update(
+            status=Status.FAILED, next_attempt_at=now, claimed_at=None,
+            last_error=ABANDONED_NOTE)
+    if abandoned:
+        log.warning("outbox: released %s message(s) left sending by a stopped worker: %s",
+                    len(abandoned), abandoned)
+    return len(abandoned)
+
+
 def mail_flush(*, limit: int = 500) -> int:
-    """Send every due message and release the ones a dead worker left claimed."""
-    Message.objects.stuck(timezone.now() - CLAIM_TIMEOUT).update(status=Status.FAILED)
+    """Release what dead workers left claimed, then send every due message; returns how
+    many were sent."""
+    mail_release_abandoned()
     ids = list(Message.objects.due().order_by("next_attempt_at").values_list("pk", flat=True)
                [:limit])
     return sum(mail_send(message_id=pk) for pk in ids)
 
 
-def mail_retry(*, message: Message) -> None:
-    """The Secretariat asks to try again now, whatever the previous attempts."""
-    Message.objects.filter(pk=message.pk).exclude(status=Status.SENT).update(
+def mail_retry(*, message: Message) -> bool:
+    """The Secretariat asks to try again now, whatever the previous attempts. Returns whether
+    it was queued again: a sent message, or one a live worker is sending, is left alone."""
+    mail_release_abandoned(ids=[message.pk])
+    queued = Message.objects.filter(
+        pk=message.pk, status__in=[Status.QUEUED, Status.FAILED, Status.GAVE_UP]).update(
         status=Status.QUEUED, next_attempt_at=timezone.now())
-    transaction.on_commit(lambda: _dispatch(message.pk))
+    if queued:
+        transaction.on_commit(lambda: _dispatch(message.pk))
+    return bool(queued)

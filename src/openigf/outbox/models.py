@@ -1,5 +1,8 @@
 """The transactional outbox: a mail is a row written with the change that causes it."""
 
+from email.utils import parseaddr
+
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -54,3 +57,10 @@ class Message(models.Model):
 
     def __str__(self):
         return f"{self.to}: {self.subject}"
+
+    @property
+    def message_id(self) -> str:
+        """The ``Message-ID`` header, the same at every attempt, so that a copy sent again
+        after a worker stopped mid-delivery is recognised as the same mail."""
+        domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "openigf"
+        return f"<outbox.{self.pk}.{self.created:%Y%m%d%H%M%S}@{domain}>"

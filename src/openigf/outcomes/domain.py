@@ -2,13 +2,15 @@
 public comments, and the Chair's Summary (facts, versions, PDF and DOCX)."""
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
-from openigf.core.audit import audit_log
+from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError
 from openigf.outcomes.models import (
     ChairsSummary,
@@ -41,15 +43,28 @@ def takeaway_groups(edition, theme):
 
 def message_save(*, edition, theme, text: str, sessions=(), subheading: str = "",
                  message: Message | None = None) -> Message:
+    """Draft a new message, or change a message that is not final yet.
+
+    Side effects: the message saved with its sessions; audit ``message.create`` or
+    ``message.update`` with what changed (nothing written when nothing changed).
+    """
     if not text.strip():
         raise ApplicationError(_("Write the message."), fields={"text": _("Required.")})
-    message = message or Message(edition=edition, theme=theme)
-    if message.status == MessageStatus.FINAL:
+    if message is not None and message.status == MessageStatus.FINAL:
         raise ApplicationError(_("A final message is no longer edited."))
-    message.text, message.subheading, message.theme = text.strip(), subheading, theme
+    created = message is None
+    message = message or Message(edition=edition, theme=theme)
+    changes = diff(message, text=text.strip(), subheading=subheading.strip(), theme=theme)
+    sessions = list(sessions)
+    before = set() if created else set(message.sessions.values_list("pk", flat=True))
+    if {s.pk for s in sessions} != before:
+        changes["sessions"] = [sorted(before), sorted(s.pk for s in sessions)]
+    if not changes:
+        return message
     message.save()
     message.sessions.set(sessions)
-    audit_log(action="message.save", obj=message, changes={"text": [None, text[:200]]})
+    audit_log(action="message.create" if created else "message.update", obj=message,
+              changes=changes)
     return message
 
 
@@ -144,7 +159,52 @@ def summary_publish(*, edition, introduction: str, person=None) -> ChairsSummary
     return version
 
 
+# The tables of the Chair's Summary: facts key, caption, first column, counted column.
+SUMMARY_TABLES = [
+    ("by_kind", _lazy("Sessions by type"), _lazy("Type"), _lazy("Sessions")),
+    ("by_theme", _lazy("Sessions by theme"), _lazy("Theme"), _lazy("Sessions")),
+    ("stakeholder_groups", _lazy("Speakers by stakeholder group"), _lazy("Stakeholder group"),
+     _lazy("Speakers")),
+    ("regions", _lazy("Speakers by region"), _lazy("Region"), _lazy("Speakers")),
+    ("genders", _lazy("Speakers by gender"), _lazy("Gender"), _lazy("Speakers")),
+    ("attendance", _lazy("Speakers onsite and online"), _lazy("Attendance"), _lazy("Speakers")),
+]
+
+
+@dataclass(frozen=True)
+class SummaryTable:
+    caption: str
+    columns: tuple[str, str]
+    rows: list  # (label, count)
+
+
+@dataclass(frozen=True)
+class OutputLine:
+    kind: str
+    title: str
+    published: object
+
+
+def _bpf_outputs(bpf) -> list[OutputLine]:
+    """What a Best Practice Forum produced, as the Chair's Summary reports it: its final
+    documents (else its latest output), titled without the forum's own name."""
+    outputs = list(bpf.outputs.all())
+    final = [o for o in outputs if o.kind == "final"]
+    shown = final or outputs[-1:]
+    lines = []
+    for o in shown:
+        title = o.title
+        for separator in (": ", " – ", " - "):
+            if title.startswith(bpf.name + separator):
+                title = title[len(bpf.name) + len(separator):]
+        lines.append(OutputLine(str(o.get_kind_display()), title, o.published))
+    return lines
+
+
 def summary_context(edition, version=None) -> dict | None:
+    """Everything the Chair's Summary shows, for the page, the PDF and the DOCX alike: the
+    version's facts and tables, the final messages by theme and the intersessional work
+    (each Best Practice Forum once, with its outputs)."""
     from openigf.community.models import BestPracticeForum
 
     summary = ChairsSummary.objects.filter(edition=edition, published=True).first()
@@ -158,26 +218,38 @@ def summary_context(edition, version=None) -> dict | None:
         by_theme.setdefault(m.theme, []).append(m)
     bpfs = BestPracticeForum.objects.filter(edition=edition).prefetch_related("outputs")
     f = version.facts
-    tables = [(_("Sessions by type"), f.get("by_kind", {})),
-              (_("Sessions by theme"), f.get("by_theme", {})),
-              (_("Speakers by stakeholder group"), f.get("stakeholder_groups", {})),
-              (_("Speakers by region"), f.get("regions", {})),
-              (_("Speakers by gender"), f.get("genders", {})),
-              (_("Speakers onsite and online"), f.get("attendance", {}))]
+    tables = [SummaryTable(str(caption), (str(first), str(counted)), list(f.get(key, {}).items()))
+              for key, caption, first, counted in SUMMARY_TABLES]
     return {"summary": summary, "version": version, "facts": f, "tables": tables,
-            "messages": list(by_theme.items()), "bpfs": bpfs, "edition": edition}
+            "messages": list(by_theme.items()), "edition": edition,
+            "intersessional": [(bpf, _bpf_outputs(bpf)) for bpf in bpfs]}
 
 
 def summary_pdf(edition) -> bytes:
+    """The Chair's Summary as a tagged PDF (PDF/UA-1: headings, lists and tables readable by
+    assistive technology), table headers repeated on every page a table runs over."""
     from django.template.loader import render_to_string
     from weasyprint import HTML
 
     ctx = summary_context(edition)
     html = render_to_string("outcomes/summary_print.html", {"ctx": ctx, "facts": ctx["facts"]})
-    return HTML(string=html).write_pdf()
+    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+
+
+def _repeat_header_row(row) -> None:
+    """Mark a DOCX table's first row as its header, repeated on each page."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
 
 
 def summary_docx(edition) -> bytes:
+    """The Chair's Summary as a Word document with the page's content: every table (with its
+    header row), the messages by theme and the intersessional work."""
     import io
 
     from docx import Document
@@ -198,13 +270,16 @@ def summary_docx(edition) -> bytes:
                         "sessions.") % {"s": f["sessions"], "p": f["speakers"],
                                         "c": f["countries"], "on": f["participants_onsite"],
                                         "off": f["participants_online"]})
-    for title, key in ((_("Sessions by type"), "by_kind"),
-                       (_("Speakers by stakeholder group"), "stakeholder_groups"),
-                       (_("Speakers by region"), "regions"), (_("Speakers by gender"),
-                                                              "genders")):
-        doc.add_heading(title, 2)
-        table = doc.add_table(rows=0, cols=2)
-        for label, n in f[key].items():
+    for table_data in ctx["tables"]:
+        doc.add_heading(table_data.caption, 2)
+        table = doc.add_table(rows=1, cols=2)
+        table.style = "Table Grid"
+        header = table.rows[0]
+        for cell, text in zip(header.cells, table_data.columns, strict=True):
+            cell.text = text
+            cell.paragraphs[0].runs[0].bold = True
+        _repeat_header_row(header)
+        for label, n in table_data.rows:
             cells = table.add_row().cells
             cells[0].text, cells[1].text = str(label), str(n)
     doc.add_heading(_("IGF Messages"), 1)
@@ -212,10 +287,12 @@ def summary_docx(edition) -> bytes:
         doc.add_heading(theme.name, 2)
         for m in messages:
             doc.add_paragraph(m.text, style="List Bullet")
-    if ctx["bpfs"]:
+    if ctx["intersessional"]:
         doc.add_heading(_("Intersessional work"), 1)
-        for bpf in ctx["bpfs"]:
-            doc.add_paragraph(bpf.name, style="List Bullet")
+        for bpf, outputs in ctx["intersessional"]:
+            doc.add_heading(bpf.name, 2)
+            for line in outputs:
+                doc.add_paragraph(f"{line.kind}: {line.title}", style="List Bullet")
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -3,13 +3,12 @@ conference apps, valid against the C3VOC schemas), iCalendar and CSV, all in the
 time zone with its offset. The schedule becomes plain records first
 (``interchange.records``), so that import and export speak the same language."""
 
-import csv
-import io
 from math import gcd
 
 from django.conf import settings
 from django.utils import timezone, translation
 
+from openigf.core.csvexport import csv_text
 from openigf.programme.interchange import c3voc_json, frab_xml, ical
 from openigf.programme.interchange import records as r
 
@@ -99,23 +98,20 @@ def to_ical(edition, items, request=None, release=None) -> bytes:
 
 
 def to_csv(edition, items, request=None, release=None) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(["id", "code", "type", "title", "theme", "start", "end", "room",
-                     "language", "format", "speakers", "moderators", "organisers"])
     tz = edition.tz
-    for item in items:
+
+    def row(item):
         s = item.session
         people = list(s.people.all())
 
-        def names(*roles, people=people):
+        def names(*roles):
             return "; ".join(p.name for p in people if p.role in roles)
 
-        writer.writerow([s.pk, s.code, type_name(s), s.title,
-                         s.theme.name if s.theme else "",
-                         item.starts_at.astimezone(tz).isoformat(),
-                         item.ends_at.astimezone(tz).isoformat(),
-                         item.room.name if item.room else "",
-                         s.language, s.format, names("speaker"),
-                         names("moderator", "online_moderator"), names("organiser")])
-    return buf.getvalue()
+        return [s.pk, s.code, type_name(s), s.title, s.theme.name if s.theme else "",
+                item.starts_at.astimezone(tz).isoformat(), item.ends_at.astimezone(tz).isoformat(),
+                item.room.name if item.room else "", s.language, s.format, names("speaker"),
+                names("moderator", "online_moderator"), names("organiser")]
+
+    return csv_text(["id", "code", "type", "title", "theme", "start", "end", "room",
+                     "language", "format", "speakers", "moderators", "organisers"],
+                    (row(item) for item in items))

@@ -18,6 +18,7 @@ from openigf.community.models import (
 )
 from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError, NotAllowed, validate
+from openigf.forums.models import Forum
 from openigf.forums.queries import secretariat_of
 from openigf.outbox.domain import mail_enqueue_template
 
@@ -215,3 +216,10 @@ def initiatives_lapse_overdue(*, forum, today: datetime.date | None = None, acto
         _mail_focal_points(initiative, "community/mail/lapsed", {"year": year})
         lapsed.append(initiative)
     return lapsed
+
+
+def initiatives_lapse_all(*, today: datetime.date | None = None) -> int:
+    """:func:`initiatives_lapse_overdue` in every registry (the daily task); returns how many
+    initiatives lapsed."""
+    forums = Forum.objects.filter(initiatives__isnull=False).distinct()
+    return sum(len(initiatives_lapse_overdue(forum=forum, today=today)) for forum in forums)

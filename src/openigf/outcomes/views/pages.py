@@ -1,5 +1,5 @@
-"""IGF Messages (public page with comments; the editors' page with grouped takeaways) and the
-Chair's Summary (web page, PDF, DOCX, editing)."""
+"""IGF Messages (public page with comments) and the Chair's Summary (web page, PDF, DOCX,
+editing). The editors' pages are in ``editor.py``."""
 
 from django import forms
 from django.contrib import messages as flash
@@ -12,19 +12,12 @@ from django.views import View
 from openigf.core.errors import ApplicationError, add_to_form
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
 from openigf.outcomes import domain
-from openigf.outcomes.models import Message, MessageComment, MessageStatus
+from openigf.outcomes.models import Message, MessageStatus
 
 
 class CommentForm(forms.Form):
     text = forms.CharField(label=gettext_lazy("Your comment"), max_length=3000,
                            widget=forms.Textarea(attrs={"rows": 3}))
-
-
-class MessageForm(forms.Form):
-    subheading = forms.CharField(label=gettext_lazy("Sub-heading"), required=False,
-                                 max_length=200)
-    text = forms.CharField(label=gettext_lazy("Message"), widget=forms.Textarea(
-        attrs={"rows": 3}))
 
 
 class MessagesView(PermissionTemplateView):
@@ -59,63 +52,6 @@ class MessagesView(PermissionTemplateView):
             except ApplicationError as error:
                 add_to_form(form, error, field="text")
         return self.render_to_response(self.get_context_data(comment_form=form))
-
-
-class EditorView(PermissionTemplateView):
-    """Per theme: the grouped takeaways of its sessions, the messages and their workflow, and
-    the comments to moderate."""
-
-    permission_required = "outcomes.edit"
-    template_name = "outcomes/editor.html"
-
-    def get_context_data(self, **kwargs):
-        edition = self.request.edition
-        themes = list(edition.themes.all())
-        current = next((t for t in themes if str(t.pk) == self.request.GET.get("theme")),
-                       themes[0] if themes else None)
-        groups = domain.takeaway_groups(edition, current) if current else []
-        return {**super().get_context_data(**kwargs), "themes": themes, "theme": current,
-                "groups": groups[:40],
-                "messages": Message.objects.filter(edition=edition, theme=current)
-                .prefetch_related("sessions") if current else [],
-                "pending": MessageComment.objects.filter(
-                    message__edition=edition, status=MessageComment.Status.PENDING)
-                .select_related("message", "person"),
-                "form": kwargs.get("form") or MessageForm()}
-
-    def post(self, request, *args, **kwargs):
-        edition = request.edition
-        action = request.GET.get("do")
-        theme = get_object_or_404(edition.themes, pk=request.POST.get("theme") or 0) \
-            if action == "new" else None
-        try:
-            if action == "new":
-                form = MessageForm(request.POST)
-                if not form.is_valid():
-                    return self.render_to_response(self.get_context_data(form=form))
-                ids = [int(i) for i in request.POST.getlist("sessions") if i.isdigit()]
-                from openigf.programme.models import Session
-
-                domain.message_save(edition=edition, theme=theme,
-                                    sessions=Session.objects.filter(edition=edition, pk__in=ids),
-                                    **form.cleaned_data)
-                flash.success(request, _("Message drafted."))
-                return redirect(f"{request.path}?theme={theme.pk}")
-            if action == "move":
-                message = get_object_or_404(Message, edition=edition,
-                                            pk=request.POST.get("message"))
-                domain.message_move(message=message, status=request.POST.get("status"))
-                flash.success(request, _("Message moved to “%(s)s”.") % {
-                    "s": message.get_status_display()})
-                return redirect(f"{request.path}?theme={message.theme_id}")
-            if action == "moderate":
-                comment = get_object_or_404(MessageComment, message__edition=edition,
-                                            pk=request.POST.get("comment"))
-                domain.comment_moderate(comment=comment,
-                                        approve=request.POST.get("approve") == "1")
-        except (ApplicationError, ValueError) as error:
-            flash.error(request, str(error))
-        return redirect(request.path)
 
 
 class SummaryView(PermissionTemplateView):

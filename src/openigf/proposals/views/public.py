@@ -1,12 +1,11 @@
 """Public pages: the overview of received proposals with statistics, its CSV, a proposal."""
 
-import csv
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
+from openigf.core.csvexport import csv_response
 from openigf.forums.enums import SessionKind
 from openigf.proposals import queries
 from openigf.proposals.enums import ProposalStatus
@@ -59,13 +58,9 @@ class CsvView(Page):
         edition = request.edition
         filters = _filters(request)
         proposals = queries.received(edition, roles=["organiser", "speaker"], **filters)
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = (
-            f'attachment; filename="{edition.forum.slug}-{edition.slug}-proposals.csv"')
-        writer = csv.writer(response)
-        writer.writerow(queries.CSV_HEADER)
-        writer.writerows(queries.csv_rows(proposals, queries.tag_names_of(edition, **filters)))
-        return response
+        return csv_response(f"{edition.forum.slug}-{edition.slug}-proposals.csv",
+                            queries.CSV_HEADER,
+                            queries.csv_rows(proposals, queries.tag_names_of(edition, **filters)))
 
 
 class DetailView(ProposalMixin, Page):

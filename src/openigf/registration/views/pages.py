@@ -1,8 +1,6 @@
 """Registration pages: the participant's form and badge, the check-in page for venue staff,
 and the Secretariat's settings, approvals, figures and CSV."""
 
-import csv
-import io
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse, JsonResponse
@@ -12,6 +10,7 @@ from django.views import View
 
 from openigf.api.views import ApiView
 from openigf.core.audit import audit_log
+from openigf.core.csvexport import csv_response
 from openigf.core.errors import ApplicationError, add_to_form
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
 from openigf.people.domain import person_update_profile
@@ -140,23 +139,17 @@ class ManageView(PermissionTemplateView):
             "person", "country")
 
     def csv(self):
-        buf = io.StringIO()
-        writer = csv.writer(buf)
-        writer.writerow(["id", "name", "email", "organisation", "attendance", "status",
-                         "stakeholder_group", "regional_group", "gender", "country",
-                         "first_time", "checked_in"])
-        rows = 0
-        for r in self.registrations().iterator(chunk_size=2000):
-            rows += 1
-            writer.writerow([r.pk, r.person.name, r.person.email, r.person.organisation,
-                             r.attendance, r.status, r.stakeholder_group, r.regional_group,
-                             r.gender, r.country.name if r.country else "", int(r.first_time),
-                             r.checked_in_at.isoformat() if r.checked_in_at else ""])
-        response = HttpResponse(buf.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="registrations.csv"'
+        rows = [[r.pk, r.person.name, r.person.email, r.person.organisation, r.attendance,
+                 r.status, r.stakeholder_group, r.regional_group, r.gender,
+                 r.country.name if r.country else "", int(r.first_time),
+                 r.checked_in_at.isoformat() if r.checked_in_at else ""]
+                for r in self.registrations().iterator(chunk_size=2000)]
         audit_log(action="registration.export", obj=self.request.edition,
-                  changes={"file": "registrations.csv", "rows": rows})
-        return response
+                  changes={"file": "registrations.csv", "rows": len(rows)})
+        return csv_response(
+            "registrations.csv",
+            ["id", "name", "email", "organisation", "attendance", "status", "stakeholder_group",
+             "regional_group", "gender", "country", "first_time", "checked_in"], rows)
 
     def get_context_data(self, **kwargs):
         from django.db.models import Count

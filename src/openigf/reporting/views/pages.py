@@ -1,15 +1,14 @@
 """Reporting pages: the reports section of the session page, the report form (with a draft
 from the transcript), the compliance board and the templates."""
 
-import csv
-import io
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from openigf.core.csvexport import csv_response
 from openigf.core.errors import ApplicationError, add_to_form
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
 from openigf.programme.models import Session
@@ -122,17 +121,12 @@ class ComplianceView(PermissionTemplateView):
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("format") == "csv":
-            buf = io.StringIO()
-            writer = csv.writer(buf)
-            writer.writerow(["session_id", "type", "title", "organisers", "short_report",
-                             "full_report"])
-            for row in domain.compliance(request.edition):
-                s = row["session"]
-                writer.writerow([s.pk, s.kind, s.title, row["organisers"], row["short"],
-                                 row["full"]])
-            response = HttpResponse(buf.getvalue(), content_type="text/csv; charset=utf-8")
-            response["Content-Disposition"] = 'attachment; filename="report-compliance.csv"'
-            return response
+            return csv_response(
+                "report-compliance.csv",
+                ["session_id", "type", "title", "organisers", "short_report", "full_report"],
+                ([row["session"].pk, row["session"].kind, row["session"].title,
+                  row["organisers"], row["short"], row["full"]]
+                 for row in domain.compliance(request.edition)))
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

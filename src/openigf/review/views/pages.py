@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from openigf.core.audit import audit_log
+from openigf.core.csvexport import csv_response
 from openigf.core.errors import ApplicationError, add_to_form
 from openigf.core.views import PermissionRequiredMixin
 from openigf.proposals.models import Proposal
@@ -209,23 +210,18 @@ class AssignmentsCsvView(RoundMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         if self.round is None:
             raise Http404
-        buf = io.StringIO()
-        writer = csv.writer(buf)
-        writer.writerow(["proposal_id", "proposal_title", "reviewer_email", "reviewer_name",
-                         "manual", "scored"])
         done = set(Review.objects.filter(round=self.round).values_list("proposal_id",
                                                                        "reviewer_id"))
-        rows = 0
-        for a in Assignment.objects.filter(round=self.round).select_related(
-                "proposal", "reviewer").order_by("proposal_id", "reviewer__name"):
-            rows += 1
-            writer.writerow([a.proposal_id, a.proposal.title, a.reviewer.email, a.reviewer.name,
-                             int(a.manual), int((a.proposal_id, a.reviewer_id) in done)])
-        response = HttpResponse(buf.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="assignments.csv"'
+        rows = [[a.proposal_id, a.proposal.title, a.reviewer.email, a.reviewer.name,
+                 int(a.manual), int((a.proposal_id, a.reviewer_id) in done)]
+                for a in Assignment.objects.filter(round=self.round).select_related(
+                    "proposal", "reviewer").order_by("proposal_id", "reviewer__name")]
         audit_log(action="review.export", obj=self.round,
-                  changes={"file": "assignments.csv", "rows": rows})
-        return response
+                  changes={"file": "assignments.csv", "rows": len(rows)})
+        return csv_response(
+            "assignments.csv",
+            ["proposal_id", "proposal_title", "reviewer_email", "reviewer_name", "manual",
+             "scored"], rows)
 
 
 SORTS = {"rank": "rank", "mean": "mean", "median": "median", "stdev": "stdev",

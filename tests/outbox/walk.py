@@ -1,0 +1,17 @@
+"""Who may open each outbox page (see tests/walk.py); ``outbox:list`` is in tests/walk.py."""
+
+from tests.walk import STAFF
+
+
+def build(world):
+    from openigf.outbox.models import Message
+
+    world.kwargs["mail_id"] = Message.objects.create(
+        forum=world.forum, edition=world.edition, to="someone@walk.test", subject="Walk",
+        body="Hello").pk
+
+
+EXPECT = {
+    "outbox:message": STAFF,
+    "outbox:retry": STAFF,  # POST only: GET answers 405 to those allowed
+}
