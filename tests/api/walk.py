@@ -2,8 +2,6 @@ from tests.walk import ALL, SIGNED_IN
 
 EXPECT = {
     "api:tokens": SIGNED_IN,
-    "api:me": SIGNED_IN,
-    "api:edition": ALL,
 }
 
 
