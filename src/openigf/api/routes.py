@@ -44,7 +44,11 @@ def _docs_home(request, *args, **kwargs):
 
 
 def _api_urls():
+    """The API's URL patterns, one per path (ninja makes one per operation, all alike: the
+    first one's name, its GET's, names the path)."""
     patterns, app_name, namespace = api.urls
+    seen = set()
+    patterns = [p for p in patterns if not (str(p.pattern) in seen or seen.add(str(p.pattern)))]
     for pattern in patterns:
         if pattern.name == "api-root":
             pattern.callback = _docs_home

@@ -18,6 +18,7 @@ class ActorMiddleware:
             _actor.reset(token)
 
 
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 MAX_DIGITS = 4000  # Python refuses to read integers longer than 4,300 digits
 
 
@@ -36,11 +37,10 @@ class BadInputMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        # Form bodies only once parsed (CSRF parses them for every protected view), so that a
-        # view may still choose how its uploads are read.
-        if request.method == "POST" and (
-                hasattr(request, "_post") or request.content_type
-                == "application/x-www-form-urlencoded"):
+        # Form bodies of the views CSRF protects (it reads them anyway), so that a view exempt
+        # from it may still choose how its uploads are read.
+        if request.method == "POST" and not getattr(view_func, "csrf_exempt", False) and \
+                request.content_type in FORM_TYPES:
             problem = _bad_values(v for key in request.POST for v in
                                   [key, *request.POST.getlist(key)])
             if problem:

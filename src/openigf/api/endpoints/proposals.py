@@ -4,6 +4,7 @@ its page), and the proposers' writes through ``proposals.domain`` with the page'
 
 from datetime import datetime
 
+from django import forms
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
@@ -15,12 +16,13 @@ from openigf.core.errors import ApplicationError
 from openigf.forums.enums import SessionKind
 from openigf.proposals import domain, queries
 from openigf.proposals.enums import ProposalStatus
-from openigf.proposals.forms import ProposalForm
-from openigf.proposals.models import Call, Proposal
+from openigf.proposals.forms import PersonForm, ProposalForm
+from openigf.proposals.models import Call, Proposal, ProposalPerson
 
 router = Router(tags=["Proposals"])
 E = "{slug:forum}/{slug:edition}/proposals/"
 MAX_ID = 2**63 - 1
+MULTIPLE = (forms.MultipleChoiceField, forms.ModelMultipleChoiceField)
 
 
 class ProposalFilters(Schema):
@@ -137,6 +139,22 @@ class ProposalIn(Schema):
                                            description="Question id -> answer")
 
 
+class PersonIn(Schema):
+    """Someone named in the proposal, as the proposal form's people section has them."""
+
+    role: str = Field(max_length=20, description="organiser, speaker, moderator, "
+                                                 "online_moderator or rapporteur")
+    name: str = Field(min_length=1, max_length=200)
+    email: str = Field("", max_length=254, description="Organisers and speakers need one: "
+                                                       "they confirm by mail")
+    organisation: str = Field("", max_length=200)
+    stakeholder_group: str = Field("", max_length=20)
+    regional_group: str = Field("", max_length=20)
+    gender: str = Field("", max_length=20)
+    country: str = Field("", max_length=3, description="UN M49 code")
+    onsite: bool = True
+
+
 class ProposalCreate(ProposalIn):
     call: str = Field(max_length=40, description="The session type of the call")
     title: str = Field(min_length=1, max_length=200)
@@ -213,8 +231,8 @@ def _form(call: Call, proposal: Proposal | None, body: ProposalIn) -> ProposalFo
             data[f"question_{question}"] = answer
     values = MultiValueDict()
     for name, value in data.items():
-        if isinstance(value, list | tuple):
-            values.setlist(name, [str(v) for v in value])
+        if isinstance(current.fields[name], MULTIPLE):
+            values.setlist(name, [str(v) for v in value or []])
         else:
             values[name] = "" if value is None else str(value)
     return ProposalForm(data=values, call=call, instance=proposal)
@@ -311,3 +329,35 @@ def proposal_withdraw(request, forum: str, edition: str, proposal_id: int):
     proposal = domain.proposal_withdraw(proposal=request.api_object, person=request.user)
     return _out(request, proposal)
 
+
+
+@router.post(E + "{int:proposal_id}/people/", response=answers(ProposalOut, 201, 409),
+             auth=BearerToken("proposals.change_proposal", target=_proposal_target,
+                              scope=scopes.PROPOSALS))
+def proposal_person_add(request, forum: str, edition: str, proposal_id: int,
+                        payload: PersonIn):
+    """Name someone in the proposal (the form's rules: organisers and speakers need an
+    e-mail; once the proposal is submitted they are invited to confirm)."""
+    data = {k: ("on" if v else "") if k == "onsite" else v
+            for k, v in payload.model_dump().items()}
+    form = PersonForm(data)
+    if not form.is_valid():
+        raise ApplicationError(_("Some values are not accepted."),
+                               fields=dict(form.errors.items()))
+    domain.proposal_person_save(proposal=request.api_object, **form.cleaned_data)
+    return Status(201, _out(request, request.api_object))
+
+
+@router.delete(E + "{int:proposal_id}/people/{int:proposal_person_id}/",
+               response=answers(ProposalOut, 200, 409),
+               auth=BearerToken("proposals.change_proposal", target=_proposal_target,
+                                scope=scopes.PROPOSALS))
+def proposal_person_remove(request, forum: str, edition: str, proposal_id: int,
+                           proposal_person_id: int):
+    """Remove someone from the proposal (not its proposer)."""
+    row = ProposalPerson.objects.filter(proposal=request.api_object,
+                                        pk=min(proposal_person_id, MAX_ID)).first()
+    if row is None:
+        raise NotFound(_("Nobody with this id is named in the proposal."))
+    domain.proposal_person_remove(row=row)
+    return _out(request, request.api_object)

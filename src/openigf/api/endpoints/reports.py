@@ -115,8 +115,13 @@ def report_file(request, forum: str, edition: str, session_id: int, kind: Kind,
         for name, messages in form.errors.items():
             fields.setdefault(_field(name), []).extend(messages)
         raise ApplicationError(_("Some answers are not accepted."), fields=fields)
-    report = domain.report_save(session=session, kind=kind, person=request.user,
-                                answers=form.answers(), takeaways=form.takeaways(),
-                                calls_to_action=form.calls(), submit=payload.submit)
+    try:
+        report = domain.report_save(session=session, kind=kind, person=request.user,
+                                    answers=form.answers(), takeaways=form.takeaways(),
+                                    calls_to_action=form.calls(), submit=payload.submit)
+    except ApplicationError as error:  # the domain names questions by their bare key
+        error.fields = {k if k in ("takeaways", "calls_to_action") else f"answers.{k}": v
+                        for k, v in error.fields.items()}
+        raise
     return _out(report, request.edition)
 
