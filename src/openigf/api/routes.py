@@ -12,6 +12,7 @@ from django.shortcuts import redirect
 from django.urls import path, re_path
 from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 
 from openigf.api.api import api
 from openigf.api.errors import error_response
@@ -57,6 +58,7 @@ def _api_urls():
     return patterns, app_name, namespace
 
 
+@csrf_exempt  # a write to an unknown address is a 404, whoever sends it
 def not_found(request, *args, **kwargs):
     return error_response(404, "not_found", _("There is nothing at this address; the API is "
                                               "at /api/v1/."))
