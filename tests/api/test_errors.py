@@ -4,6 +4,7 @@ why, never a 500."""
 import json
 
 import pytest
+from django.db import OperationalError
 from django.test import Client
 
 from openigf.api import api as api_module
@@ -96,3 +97,12 @@ def test_a_domain_conflict_is_409(client, world):
     error = _error(client.post(url, json.dumps({"call": "workshop", "title": "Late"}),
                                content_type="application/json", **headers), 409)
     assert error["code"] == "deadline"
+
+
+def test_a_restarting_database_is_a_503_to_retry(world, monkeypatch):
+    def restarting(*args, **kwargs):
+        raise OperationalError("terminating connection due to administrator command")
+
+    monkeypatch.setattr(api_module.forums.registration_queries, "figures", restarting)
+    response = Client().get(world.base + "participation/")
+    assert (_error(response, 503)["code"], response["Retry-After"]) == ("unavailable", "5")
