@@ -14,8 +14,9 @@ def _through(path, response):
 
 def test_an_html_500_under_the_api_becomes_json():
     answer = _through("/api/v1/forums/", HttpResponseServerError("<h1>Server Error</h1>"))
-    assert (answer.status_code, answer["Content-Type"], json.loads(answer.content)["error"]["code"]) == (
-        500, "application/json", "server_error")
+    code = json.loads(answer.content)["error"]["code"]
+    assert (answer.status_code, answer["Content-Type"], code) == (500, "application/json",
+                                                                 "server_error")
 
 
 def test_a_405_keeps_its_allow_header():
