@@ -12,6 +12,13 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+
+# Property tests judge results, not speed: a loaded CI machine must not fail them on timing.
+hypothesis_settings.register_profile(
+    "openigf", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile("openigf")
 
 REPO = Path(__file__).resolve().parent
 REQUIRE_SERVICES = os.environ.get("OPENIGF_REQUIRE_SERVICES") == "1"

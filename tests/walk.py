@@ -14,6 +14,7 @@ for everyone and everyone but ``public``, whatever roles the apps add.
 
 from dataclasses import dataclass, field
 
+from openigf.core.models import Job
 from tests.factories import (
     EditionFactory,
     ForumFactory,
@@ -60,10 +61,14 @@ def build(world):
 
     world.kwargs["theme_id"] = ThemeFactory(edition=world.edition).pk
     world.kwargs["uidb64"], world.kwargs["token"] = "MQ", "set-password"
+    world.kwargs["job_id"] = Job.objects.create(
+        kind="walk", key="walk", label="A job", edition=world.edition, forum=world.forum,
+        started_by=world.people["secretariat"], task="walk", status="done").pk
 
 
 EXPECT = {
     "health": ALL,
+    "core:job": STAFF,
     "javascript-catalog": ALL,
     "forums:home": ALL,
     "forums:forum": ALL,

@@ -1,8 +1,13 @@
-"""Base models and the audit log."""
+"""Base models, the audit log and jobs."""
+
+import uuid
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.core.cache import cache
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -80,3 +85,100 @@ class DemoMarker(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", _("waiting to start")
+    RUNNING = "running", _("running")
+    DONE = "done", _("done")
+    FAILED = "failed", _("failed")
+
+
+ACTIVE_JOB_STATUSES = (JobStatus.QUEUED, JobStatus.RUNNING)
+
+
+class JobQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status__in=ACTIVE_JOB_STATUSES)
+
+
+class Job(models.Model):
+    """Long work run as a task, with its progress and a result in plain words.
+
+    Started by :func:`openigf.core.jobs.job_start`; one unfinished job per ``key`` (the kind,
+    the edition and what the work is about), so pressing the button twice starts nothing more.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    kind = models.CharField(_("kind"), max_length=100)
+    key = models.CharField(max_length=200, db_index=True)
+    label = models.CharField(_("what"), max_length=300)
+    forum = models.ForeignKey("forums.Forum", null=True, blank=True, on_delete=models.CASCADE,
+                              related_name="+")
+    edition = models.ForeignKey("forums.Edition", null=True, blank=True,
+                                on_delete=models.CASCADE, related_name="+")
+    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    task = models.CharField(max_length=200)
+    params = models.JSONField(default=dict, blank=True)
+    language = models.CharField(max_length=10, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=JobStatus.choices,
+                              default=JobStatus.QUEUED)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    message = models.CharField(max_length=300, blank=True)
+    result = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
+    return_url = models.CharField(max_length=500, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    heartbeat = models.DateTimeField(null=True, blank=True)
+
+    objects = JobQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("job")
+        verbose_name_plural = _("jobs")
+        constraints = [
+            models.UniqueConstraint(fields=["key"], condition=models.Q(status__in=["queued",
+                                                                                  "running"]),
+                                    name="job_one_active_per_key"),
+        ]
+
+    def __str__(self):
+        return f"{self.label} ({self.get_status_display()})"
+
+    def get_absolute_url(self):
+        return reverse("core:job", kwargs={"job_id": self.pk})
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (JobStatus.DONE, JobStatus.FAILED)
+
+    @property
+    def percent(self) -> int | None:
+        return min(100, round(100 * self.done / self.total)) if self.total else None
+
+    @property
+    def progress_key(self) -> str:
+        return f"openigf:job:{self.pk}"
+
+    def step(self, done: int, total: int | None = None, message: str = "") -> None:
+        """Report progress: ``done`` of ``total`` steps, with what is happening now.
+
+        Written to the cache, which the job's page reads first, so progress shows even while
+        the work runs inside a transaction; and to the row when outside one.
+        """
+        self.done = max(0, int(done))
+        if total is not None:
+            self.total = max(0, int(total))
+        self.message = str(message)[:300]
+        self.heartbeat = timezone.now()
+        cache.set(self.progress_key, {"done": self.done, "total": self.total,
+                                      "message": self.message}, timeout=3600)
+        if not transaction.get_connection().in_atomic_block:
+            Job.objects.filter(pk=self.pk).update(done=self.done, total=self.total,
+                                                  message=self.message,
+                                                  heartbeat=self.heartbeat)

@@ -2,10 +2,15 @@
 
 URL patterns name their tenancy kwargs ``forum`` and ``edition``; views never receive them as
 arguments but read ``request.forum`` and ``request.edition``. An unknown slug is a 404.
+The edition's time zone is the request's: forms read and show datetimes in it and templates
+format them with ``{% load when %}``.
 """
 
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from openigf.core.when import zone_for
 
 
 class TenancyMiddleware:
@@ -15,7 +20,11 @@ class TenancyMiddleware:
     def __call__(self, request):
         request.forum = None
         request.edition = None
-        return self.get_response(request)
+        timezone.deactivate()
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         from openigf.forums.models import Edition, Forum
@@ -36,4 +45,7 @@ class TenancyMiddleware:
             request.forum = Forum.objects.filter(slug=forum_slug).first()
             if request.forum is None:
                 raise Http404(_("There is no forum %(forum)s.") % {"forum": forum_slug})
+        zone = zone_for(edition=request.edition, forum=request.forum)
+        if zone is not None:
+            timezone.activate(zone)
         return None

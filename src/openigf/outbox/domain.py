@@ -33,8 +33,13 @@ def mail_enqueue(*, to: str, subject: str, body: str, html: str = "", kind: str 
 
 def mail_enqueue_template(*, to, template: str, context: dict, language: str | None = None,
                           **kwargs) -> Message:
-    """Render ``<template>.subject.txt`` and ``<template>.txt`` in the reader's language."""
-    with translation.override(language or translation.get_language()):
+    """Render ``<template>.subject.txt`` and ``<template>.txt`` in the reader's language.
+
+    Times in the mail are in the edition's zone when ``edition`` is given.
+    """
+    edition = kwargs.get("edition")
+    zone = edition.tz if edition is not None else timezone.get_current_timezone()
+    with translation.override(language or translation.get_language()), timezone.override(zone):
         ctx = {"site_url": settings.SITE_URL, **context}
         subject = " ".join(render_to_string(f"{template}.subject.txt", ctx).split())
         body = render_to_string(f"{template}.txt", ctx)

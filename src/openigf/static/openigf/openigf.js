@@ -12,3 +12,39 @@
     setTimeout(function () { form.dataset.sending = ""; }, 8000);
   }, true);
 })();
+
+// Times are shown in the edition's zone; where the viewer's own zone differs at that moment,
+// their own time is added beside it ("10:00 CET (16:00 GMT+7, your time)").
+(function () {
+  "use strict";
+  function offsetOf(iso) {
+    var m = /([+-])(\d\d):(\d\d)$/.exec(iso);
+    if (!m) return /Z$/.test(iso) ? 0 : null;
+    return (m[1] === "-" ? -1 : 1) * (parseInt(m[2], 10) * 60 + parseInt(m[3], 10));
+  }
+  function mark(root) {
+    var lang = document.documentElement.lang || undefined;
+    (root || document).querySelectorAll("time[data-when]:not([data-viewer])").forEach(function (el) {
+      el.setAttribute("data-viewer", "1");
+      var iso = el.getAttribute("datetime"), start = new Date(iso);
+      var shown = offsetOf(iso);
+      if (isNaN(start.getTime()) || shown === null) return;
+      if (-start.getTimezoneOffset() === shown) return;
+      var fmt, parts = [];
+      try {
+        fmt = new Intl.DateTimeFormat(lang, {weekday: "short", hour: "2-digit", minute: "2-digit", timeZoneName: "short"});
+        parts.push(fmt.format(start));
+        var until = el.getAttribute("data-until");
+        if (until) {
+          parts.push(new Intl.DateTimeFormat(lang, {hour: "2-digit", minute: "2-digit"}).format(new Date(until)));
+        }
+      } catch (e) { return; }
+      var span = document.createElement("span");
+      span.className = "viewer-time";
+      span.textContent = " (" + parts.join("–") + ", " + (el.getAttribute("data-yours") || "") + ")";
+      el.insertAdjacentElement("afterend", span);
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { mark(document); });
+  document.addEventListener("htmx:afterSettle", function (event) { mark(event.target); });
+})();
