@@ -70,3 +70,8 @@ def test_another_persons_token_cannot_be_revoked(client):
     client.force_login(PersonFactory())
     assert client.post("/me/tokens/", {"revoke": token.pk}).status_code == 404
     assert ApiToken.objects.usable().count() == 1
+
+
+def test_the_profile_leads_to_the_tokens(client):
+    client.force_login(PersonFactory())
+    assert 'href="/me/tokens/"' in client.get("/me/").content.decode()

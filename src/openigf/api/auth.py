@@ -57,14 +57,11 @@ def authenticate(request) -> None:
                            "token."), code="csrf")
 
 
-def require(request, permission: str, obj=None, *, scope: str | None = None,
-            hide: bool = False) -> None:
+def require(request, permission: str, obj=None, *, scope: str | None = None) -> None:
     """Refuse unless the caller may ``permission`` on ``obj`` and, with a token, holds
-    ``scope``. ``hide``: answer 404 rather than tell that ``obj`` exists."""
+    ``scope``."""
     user = request.user
     if not user.has_perm(permission, obj):
-        if hide:
-            raise NotFound(_("Not found."))
         if not user.is_authenticated:
             raise Unauthenticated(_("Sign in or send a token."))
         raise NotAllowed(_("Your role does not allow this."))
@@ -81,7 +78,8 @@ def edition_or_forum(request):
 class BearerToken(HttpAuthBase):
     """The API's one security scheme (``Authorization: Bearer oigf_…``; a signed-in session
     works too). ``permission`` is checked against ``target(request)`` (default: the edition,
-    else the forum of the path); ``scope`` is what a token needs for this operation."""
+    else the forum of the path; a target raises ``NotFound`` for an object the caller may not
+    even see); ``scope`` is what a token needs for this operation."""
 
     openapi_scheme = "bearer"
     openapi_description = ("A personal token from /me/tokens/ (oigf_…). Without one, a call "
@@ -89,14 +87,12 @@ class BearerToken(HttpAuthBase):
                            "works, with Django's CSRF token for writes.")
 
     def __init__(self, permission: str | None = None, *,
-                 target: Callable = edition_or_forum, scope: str | None = None,
-                 hide: bool = False):
+                 target: Callable = edition_or_forum, scope: str | None = None):
         super().__init__()
-        self.permission, self.target, self.scope, self.hide = permission, target, scope, hide
+        self.permission, self.target, self.scope = permission, target, scope
 
     def __call__(self, request):
         authenticate(request)
         if self.permission:
-            require(request, self.permission, self.target(request), scope=self.scope,
-                    hide=self.hide)
+            require(request, self.permission, self.target(request), scope=self.scope)
         return True
