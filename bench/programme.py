@@ -117,10 +117,10 @@ def main():
     pages = [("agenda", "/igf/2019/agenda/"),
              ("agenda, filtered", "/igf/2019/agenda/?q=data&day=2019-11-27"),
              ("session page", session.get_absolute_url()),
-             ("frab XML", "/igf/2019/agenda/schedule.xml"),
-             ("JSON", "/igf/2019/agenda/schedule.json"),
-             ("iCalendar", "/igf/2019/agenda/schedule.ics"),
-             ("CSV", "/igf/2019/agenda/schedule.csv")]
+             ("frab XML", "/igf/2019/schedule.xml"),
+             ("JSON", "/igf/2019/schedule.json"),
+             ("iCalendar", "/igf/2019/schedule.ics"),
+             ("CSV", "/igf/2019/schedule.csv")]
     for label, url in pages:
         queries, kib, ms = timed_get(client, url)
         print(f"  {label:17} {queries:3} queries {kib:6.0f} KiB {ms:6.0f} ms (mean of 10)")

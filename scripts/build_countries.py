@@ -27,6 +27,11 @@ DEVELOPED_ISO2 = {"JP", "IL", "CY"}
 # UNTERM short names carry the article in brackets ("Allemagne (l')", "Argentina (la)").
 ARTICLE = re.compile(r"\s*\((?:l'|la|le|les|el|los|las)\)\s*$", re.IGNORECASE)
 DEVELOPED_SUBREGIONS = {"Northern America", "Australia and New Zealand"}
+# The mirror departs from UNSD's own M49 list in two rows: it calls 384 "Ivory Coast" where
+# UNSD writes "Côte d’Ivoire", and it adds 158 "Taiwan", which M49 does not list (M49 counts
+# it within China). The list shipped is UNSD's.
+M49_NAMES = {"384": "Côte d’Ivoire"}
+NOT_IN_M49 = {"158"}
 
 
 def _fallback_group(row):
@@ -53,6 +58,9 @@ def build(source: Path) -> dict:
     countries = []
     with open(source / "unsd-m49-en.csv", encoding="utf-8-sig") as f:
         for row in csv.DictReader(f):
+            if row["M49 Code"] in NOT_IN_M49:
+                continue
+            row["Country or Area"] = M49_NAMES.get(row["M49 Code"], row["Country or Area"])
             iso3 = row["ISO-alpha3 Code"]
             member = membership.get(iso3, {})
             group = GROUPS.get(member.get("unRegionalGroup", ""), "") or _fallback_group(row)
@@ -85,7 +93,8 @@ def build(source: Path) -> dict:
     return {
         "sources": [
             "UNSD M49 standard country or area codes (English), via github.com/datasets/"
-            "country-codes tmp/UNSD-en.csv; ODC-PDDL-1.0: codes, regions, LDC/LLDC/SIDS flags",
+            "country-codes tmp/UNSD-en.csv; ODC-PDDL-1.0: codes, regions, LDC/LLDC/SIDS flags; "
+            "its two departures from UNSD undone (384 named Côte d’Ivoire, 158 not listed)",
             "github.com/datasets/country-codes data/country-codes.csv (ODC-PDDL-1.0): UNTERM names"
             " in the six UN languages",
             "github.com/mledoze/countries countries.json (ODbL 1.0): UN membership and UN "

@@ -68,6 +68,7 @@ def build(world):
 
 EXPECT = {
     "health": ALL,
+    "favicon": ALL,
     "core:job": STAFF,
     "javascript-catalog": ALL,
     "forums:home": ALL,

@@ -3,10 +3,10 @@
 import datetime
 
 import pytest
-from django.core.exceptions import ValidationError
 
 from openigf.community.domain import nris as domain
 from openigf.community.enums import NriStatus, RequestStatus
+from openigf.core.errors import ApplicationError, NotAllowed
 from openigf.core.models import AuditEntry
 from openigf.outbox.models import Message
 from tests.community.factories import AnnualReportFactory, InitiativeFactory
@@ -57,7 +57,7 @@ def test_approval_recognises_and_mails_the_focal_point():
 def test_approval_is_refused_when_the_team_has_two_stakeholder_groups():
     forum = ForumFactory(slug="igf")
     req = request(forum, PersonFactory(), team=TEAM[:2])
-    with pytest.raises(ValidationError, match="criteria"):
+    with pytest.raises(ApplicationError, match="criteria"):
         domain.recognition_decide(request=req, decision=RequestStatus.APPROVED)
     domain.recognition_decide(request=req, decision=RequestStatus.RETURNED,
                               note="Add a third stakeholder group.")
@@ -67,8 +67,9 @@ def test_approval_is_refused_when_the_team_has_two_stakeholder_groups():
 
 def test_returning_a_request_needs_a_note():
     req = request(ForumFactory(slug="igf"), PersonFactory())
-    with pytest.raises(ValidationError):
+    with pytest.raises(ApplicationError) as exc:
         domain.recognition_decide(request=req, decision=RequestStatus.DECLINED, note=" ")
+    assert exc.value.fields == {"note": "Tell the focal point why."}
 
 
 def test_initiative_without_the_report_of_the_closed_year_lapses():
@@ -106,11 +107,11 @@ def test_filing_the_missing_report_reinstates_a_lapsed_initiative():
 
 def test_a_report_meeting_outside_its_year_is_refused_at_the_field():
     initiative = InitiativeFactory()
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ApplicationError) as exc:
         domain.annual_report_file(initiative=initiative, year=2019, meeting_start=datetime.date(
             2018, 10, 1), meeting_end=datetime.date(2018, 10, 2), venue="Online",
             topics="Access")
-    assert list(exc.value.message_dict) == ["meeting_start"]
+    assert list(exc.value.fields) == ["meeting_start"]
 
 
 @pytest.mark.django_db
@@ -122,3 +123,31 @@ def test_the_daily_task_lapses_overdue_initiatives_of_every_registry():
     assert nri_lapse_all() == 1
     late.refresh_from_db()
     assert late.status == NriStatus.LAPSED
+
+
+def test_a_focal_point_cannot_change_the_type_of_the_initiative():
+    initiative = InitiativeFactory(name="Kenya IGF")
+    focal = PersonFactory()
+    initiative.focal_points.add(focal)
+    with pytest.raises(NotAllowed):
+        domain.initiative_update(initiative=initiative, actor=focal, kind="youth",
+                                 name="Renamed IGF")
+    initiative.refresh_from_db()
+    assert (initiative.kind, initiative.name) == ("national", "Kenya IGF")
+    changed = domain.initiative_update(initiative=initiative, actor=focal, kind="national",
+                                       name="Renamed IGF")
+    assert changed == {"name": ["Kenya IGF", "Renamed IGF"]}
+    staff = secretariat_of(initiative.forum)
+    assert domain.initiative_update(initiative=initiative, actor=staff, kind="youth") == {
+        "kind": ["national", "youth"]}
+
+
+def test_only_the_secretariat_removes_a_focal_point():
+    initiative = InitiativeFactory()
+    first, second = PersonFactory(), PersonFactory()
+    initiative.focal_points.add(first, second)
+    with pytest.raises(NotAllowed):
+        domain.initiative_focal_point_remove(initiative=initiative, person=second, actor=first)
+    staff = secretariat_of(initiative.forum)
+    domain.initiative_focal_point_remove(initiative=initiative, person=second, actor=staff)
+    assert list(initiative.focal_points.all()) == [first]

@@ -108,7 +108,7 @@ def test_mag_roster_runs_a_fixed_number_of_queries(client, django_assert_num_que
     EditionFactory(forum=edition.forum, year=2018, slug="2018")
     for _ in range(size):
         mag_member_of(edition)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         assert client.get("/igf/2019/community/mag/").status_code == 200
 
 
@@ -203,3 +203,68 @@ def test_filed_report_appears_on_the_initiative_page(client, igf):
     initiative = InitiativeFactory(forum=igf)
     AnnualReportFactory(initiative=initiative, year=2019, venue="Kisumu, Kenya")
     assert "Kisumu, Kenya" in client.get(initiative.get_absolute_url()).content.decode()
+
+
+def _initiative_form(initiative, **changes):
+    data = {"name": initiative.name, "acronym": initiative.acronym, "kind": initiative.kind,
+            "country": initiative.country_id or "", "region_name": initiative.region_name,
+            "website": initiative.website, "email": initiative.email,
+            "mailing_list": initiative.mailing_list, "description": initiative.description}
+    return {**data, **changes}
+
+
+def test_a_focal_point_edit_shows_the_new_description(client, igf):
+    initiative = InitiativeFactory(forum=igf, description="Old words.")
+    focal = PersonFactory()
+    initiative.focal_points.add(focal)
+    client.force_login(focal)
+    response = client.post(f"/igf/community/nris/{initiative.slug}/edit/",
+                           _initiative_form(initiative, description="New words."))
+    assert response.status_code == 302
+    assert "New words." in client.get(initiative.get_absolute_url()).content.decode()
+    initiative.refresh_from_db()
+    assert initiative.description == "New words."
+
+
+def test_a_focal_point_can_neither_retype_an_initiative_nor_remove_focal_points(client, igf):
+    initiative = InitiativeFactory(forum=igf, name="Kenya IGF")
+    focal, other = PersonFactory(), PersonFactory()
+    initiative.focal_points.add(focal, other)
+    client.force_login(focal)
+    page = client.get(f"/igf/community/nris/{initiative.slug}/edit/").content.decode()
+    assert 'name="kind"' not in page and 'name="remove_focal_point"' not in page
+    client.post(f"/igf/community/nris/{initiative.slug}/edit/",
+                _initiative_form(initiative, kind="youth", name="Kenya Youth IGF"))
+    response = client.post(f"/igf/community/nris/{initiative.slug}/edit/",
+                           {"remove_focal_point": other.pk}, follow=True)
+    assert "Only the Secretariat removes a focal point." in response.content.decode()
+    initiative.refresh_from_db()
+    assert (initiative.kind, initiative.name, set(initiative.focal_points.all())) == (
+        "national", "Kenya Youth IGF", {focal, other})
+
+
+def test_the_secretariat_retypes_an_initiative_and_removes_a_focal_point(client, igf):
+    initiative = InitiativeFactory(forum=igf)
+    focal, other = PersonFactory(), PersonFactory()
+    initiative.focal_points.add(focal, other)
+    client.force_login(secretariat_of(igf))
+    page = client.get(f"/igf/community/nris/{initiative.slug}/edit/").content.decode()
+    assert 'name="kind"' in page and f'value="{other.pk}"' in page
+    client.post(f"/igf/community/nris/{initiative.slug}/edit/", {
+        **_initiative_form(initiative, kind="youth"), "regional_group": "african",
+        "hosted_forum": ""})
+    client.post(f"/igf/community/nris/{initiative.slug}/edit/", {"remove_focal_point": other.pk})
+    initiative.refresh_from_db()
+    assert (initiative.kind, list(initiative.focal_points.all())) == ("youth", [focal])
+
+
+def test_the_secretariat_edit_of_a_coalition_shows_the_new_values(client, igf):
+    coalition = CoalitionFactory(forum=igf, need="Old need.")
+    client.force_login(secretariat_of(igf))
+    response = client.post(f"/igf/community/coalitions/{coalition.slug}/edit/", {
+        "name": coalition.name, "acronym": "DC-NEW", "need": "A new need.",
+        "action_plan": coalition.action_plan, "mailing_list": coalition.mailing_list,
+        "website": "", "founded": 2015, "status": coalition.status})
+    assert response.status_code == 302
+    page = client.get(coalition.get_absolute_url()).content.decode()
+    assert "A new need." in page and "DC-NEW" in page

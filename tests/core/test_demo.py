@@ -66,3 +66,16 @@ def test_demo_accounts_can_sign_in(demo, client):
                                                  "password": DEMO_PASSWORD})
     assert response.status_code == 302
     assert client.get("/igf/2019/manage/").status_code == 200
+
+
+def test_demo_calls_and_rounds_agree_with_the_timeline(demo):
+    from openigf.proposals.models import Call
+    from openigf.review.models import Round
+
+    berlin = Edition.objects.get(forum__slug="igf", year=2019)
+    workshops = Call.objects.get(edition=berlin, kind="workshop")
+    round_ = Round.objects.get(edition=berlin)
+    assert (workshops.opens_at, workshops.closes_at) == (
+        berlin.call_for_proposals_opens, berlin.call_for_proposals_closes)
+    assert (round_.opens_at, round_.closes_at) == (berlin.evaluation_opens,
+                                                   berlin.evaluation_closes)

@@ -23,7 +23,7 @@ def test_edition_page_runs_a_fixed_number_of_queries(client, django_assert_num_q
         theme = ThemeFactory(edition=edition)
         theme.policy_questions.create(edition=edition, text="Why?")
         mag_member_of(edition)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         assert _edition_page(client, edition).status_code == 200
 
 
@@ -81,3 +81,22 @@ def test_a_mag_member_of_the_edition_cannot_manage_it(client):
     edition = EditionFactory()
     client.force_login(mag_member_of(edition))
     assert client.get(f"/{edition.forum.slug}/{edition.slug}/manage/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_timeline_and_calls_show_the_same_dates_the_same_way(client):
+    import datetime
+    import zoneinfo
+
+    from tests.proposals.factories import CallFactory
+
+    berlin = zoneinfo.ZoneInfo("Europe/Berlin")
+    opens = datetime.datetime(2019, 3, 4, 9, 0, tzinfo=berlin)
+    closes = datetime.datetime(2019, 4, 12, 23, 59, tzinfo=berlin)
+    edition = EditionFactory(timezone="Europe/Berlin", call_for_proposals_opens=opens,
+                             call_for_proposals_closes=closes)
+    CallFactory(edition=edition, kind="workshop", opens_at=opens, closes_at=closes)
+    span = "Mon 4 Mar 2019, 09:00 CET – Fri 12 Apr 2019, 23:59 CEST"
+    assert span in _edition_page(client, edition).content.decode()
+    overview = client.get(f"/{edition.forum.slug}/{edition.slug}/proposals/")
+    assert span in overview.content.decode()

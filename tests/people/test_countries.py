@@ -6,7 +6,7 @@ from openigf.people.models import Country
 @pytest.mark.django_db
 def test_m49_countries_are_loaded_with_their_flags_and_groups():
     members = Country.objects.filter(un_member=True)
-    assert Country.objects.count() == 249
+    assert Country.objects.count() == 248
     assert members.count() == 193
     assert (Country.objects.filter(ldc=True).count(), Country.objects.filter(lldc=True).count(),
             Country.objects.filter(sids=True).count()) == (45, 32, 53)
@@ -40,3 +40,25 @@ def test_shipped_countries_match_the_public_sources(shared_data):
     spec.loader.exec_module(build)
     shipped = json.loads((root / "src/openigf/people/data/countries.json").read_text())
     assert build.build(shared_data / "countries") == shipped
+
+
+@pytest.mark.django_db
+def test_countries_carry_the_m49_names_and_no_separate_taiwan():
+    assert Country.objects.get(m49="384").name == "Côte d’Ivoire"
+    assert not Country.objects.filter(m49="158").exists()
+    assert not Country.objects.filter(name__in=["Ivory Coast", "Taiwan"]).exists()
+
+
+@pytest.mark.django_db
+def test_loading_again_renames_and_moves_what_referred_to_a_retired_code():
+    from openigf.people.countries import countries_load
+    from tests.factories import PersonFactory
+
+    Country.objects.filter(m49="384").update(name="Ivory Coast", names={"en": "Ivory Coast"})
+    taiwan = Country.objects.create(m49="158", iso2="TW", name="Taiwan")
+    person = PersonFactory(country=taiwan)
+    assert countries_load() == 248
+    person.refresh_from_db()
+    assert (person.country_id, Country.objects.get(m49="384").local_name("en")) == (
+        "156", "Côte d’Ivoire")
+    assert not Country.objects.filter(m49="158").exists()

@@ -127,6 +127,13 @@ def test_exports(client, edition):
     assert client.get(url("export", edition, fmt="pdf")).status_code == 404
 
 
+def test_exports_moved_from_agenda_redirect_for_good(client, edition):
+    programme(edition, n=1)
+    assert url("export", edition, fmt="json") == "/igf/2019/schedule.json"
+    response = client.get("/igf/2019/agenda/schedule.json")
+    assert (response.status_code, response["Location"]) == (301, "/igf/2019/schedule.json")
+
+
 def test_changelog_is_public(client, edition):
     programme(edition, n=2)
     s = Session.objects.first()
@@ -161,3 +168,32 @@ def test_secretariat_solves_moves_and_publishes(client, edition):
 def test_only_the_secretariat_manages(client, edition):
     client.force_login(PersonFactory())
     assert client.get(url("manage", edition)).status_code == 403
+
+
+def test_session_editor_moves_a_session_only_when_told_and_shows_what_was_typed(client,
+                                                                                 edition):
+    import datetime
+
+    from tests.htmlforms import form_with
+
+    windows(edition, days=1, start="09:00", end="18:00")
+    room = RoomFactory(edition=edition, name="Raum I")
+    session = SessionFactory(edition=edition, room=room, starts_at=datetime.datetime(
+        2019, 11, 26, 9, 0, tzinfo=datetime.UTC))  # 10:00 in Berlin
+    client.force_login(secretariat_of(edition.forum))
+    page = url("manage_session", edition, session_id=session.pk)
+
+    def place():
+        return form_with(client.get(page).content.decode(), "place-starts_at")
+
+    shown = place()
+    assert shown.fields["place-starts_at"].values == ["2019-11-26T10:00"]
+    assert "Europe/Berlin" in client.get(page).content.decode()
+    for _press in range(2):
+        client.post(page + "?do=place", place().data())
+    session.refresh_from_db()
+    assert session.starts_at == datetime.datetime(2019, 11, 26, 9, 0, tzinfo=datetime.UTC)
+    client.post(page + "?do=place", {**place().data(), "place-starts_at": "2019-11-26T14:30"})
+    session.refresh_from_db()
+    assert session.starts_at == datetime.datetime(2019, 11, 26, 13, 30, tzinfo=datetime.UTC)
+    assert place().fields["place-starts_at"].values == ["2019-11-26T14:30"]

@@ -20,6 +20,7 @@ EXPECT = {
     "programme:feed": frozenset(),  # a forged token opens nothing
     "programme:changes": ALL,
     "programme:export": ALL,
+    "programme:export_moved": ALL,  # a permanent redirect to programme:export
     "programme:session": ALL,
     "programme:star": SIGNED_IN,  # POST only: GET answers 405 to those allowed
     "programme:manage": STAFF,

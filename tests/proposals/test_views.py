@@ -91,11 +91,11 @@ def test_secretariat_screening_list_fixed_queries_and_filters(client, call,
                                                               django_assert_max_num_queries):
     client.force_login(secretariat_of(call.edition.forum))
     many(call, 2)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         client.get(url("screening_list", call.edition))
     many(call, 5)
     bad = complete(ProposalFactory(call=call, title="All men"), genders=("male", "male"))
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         response = client.get(url("screening_list", call.edition) + "?outcome=blocking")
     assert [r["proposal"].id for r in response.context["rows"]] == [bad.pk]
     response = client.get(url("screening_list", call.edition) + "?rule=speaker_gender")

@@ -11,10 +11,12 @@ class CommunityConfig(AppConfig):
         from openigf.community import privacy
         from openigf.core import navigation
 
+        navigation.register(scope="edition", label=_("MAG"), url_name="community:mag",
+                            permission="community.view_edition", order=60, exists=_mag)
+        navigation.register(scope="edition", label=_("Best Practice Forums"),
+                            url_name="community:bpfs", permission="community.view_edition",
+                            order=61, exists=_bpfs)
         for scope, label, url_name, permission, order in [
-            ("edition", _("MAG"), "community:mag", "community.view_edition", 60),
-            ("edition", _("Best Practice Forums"), "community:bpfs", "community.view_edition",
-             61),
             ("edition", _("Community"), "community:home", "community.view_registry", 62),
             ("manage", _("MAG roster, terms and rotation"), "community:manage_mag",
              "community.manage_mag", 20),
@@ -34,3 +36,15 @@ class CommunityConfig(AppConfig):
             navigation.register(scope=scope, label=label, url_name=url_name,
                                 permission=permission, order=order)
         privacy.register()
+
+
+def _mag(edition):
+    from openigf.forums.models import Membership
+
+    return Membership.objects.filter(edition=edition, role="mag")
+
+
+def _bpfs(edition):
+    from openigf.community.models import BestPracticeForum
+
+    return BestPracticeForum.objects.filter(edition=edition)

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from openigf.community.domain.nris import SECRETARIAT_FIELDS
 from openigf.community.enums import (
     Principle,
     RequestStatus,
@@ -56,9 +57,11 @@ INITIATIVE_FIELDS = ["name", "acronym", "kind", "country", "region_name", "websi
 
 
 class InitiativeForm(forms.ModelForm):
+    """What a focal point keeps up to date; the type of the initiative is the Secretariat's."""
+
     class Meta:
         model = Initiative
-        fields = INITIATIVE_FIELDS
+        fields = [f for f in INITIATIVE_FIELDS if f not in SECRETARIAT_FIELDS]
         widgets = {"description": TEXT}
 
 
@@ -242,8 +245,8 @@ class RecommendationForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["tags"].initial = "; ".join(t.name for t in self.instance.tags.all())
+        if self.instance.pk:  # the instance's tags would otherwise show as a list of objects
+            self.initial["tags"] = "; ".join(t.name for t in self.instance.tags.all())
 
     def clean_tags(self):
         return [t.strip() for t in self.cleaned_data["tags"].split(";") if t.strip()]

@@ -5,7 +5,10 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from django.utils.translation import get_language
+
 from openigf.algorithms import worldmap
+from openigf.people.countries import COUNTED_WITHIN, local_names
 
 DATA = Path(__file__).resolve().parent / "data" / "world-atlas-countries-110m.json"
 WIDTH = 960
@@ -21,12 +24,15 @@ def base_map() -> tuple[tuple[worldmap.Shape, ...], float]:
 
 def shaded_map(counts: dict[str, list[str]]) -> dict:
     """The map with each country (M49 code) that has initiatives shaded by how many, and a
-    title naming them."""
+    title naming them by their M49 name (an outline M49 counts within a country is drawn as
+    part of it)."""
     shapes, height = base_map()
+    m49_names = local_names(get_language())
     countries = []
     for shape in shapes:
-        names = counts.get(shape.id, [])
+        code = COUNTED_WITHIN.get(shape.id, shape.id)
+        names = counts.get(code, [])
         level = 0 if not names else 1 if len(names) == 1 else 2
-        countries.append({"id": shape.id, "name": shape.name, "path": shape.path,
-                          "level": level, "initiatives": names})
+        countries.append({"id": shape.id, "name": m49_names.get(code, shape.name),
+                          "path": shape.path, "level": level, "initiatives": names})
     return {"width": WIDTH, "height": height, "countries": countries}

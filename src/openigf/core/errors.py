@@ -32,3 +32,35 @@ class NotAllowed(ApplicationError):
 class Conflict(ApplicationError):
     status = 409
     code = "conflict"
+
+
+def validate(instance, **kwargs) -> None:
+    """``instance.full_clean(**kwargs)``, refusing with an :class:`ApplicationError` that names
+    each field at fault (domain functions raise nothing else)."""
+    from django.core.exceptions import ValidationError
+
+    try:
+        instance.full_clean(**kwargs)
+    except ValidationError as exc:
+        raise refusal_from(exc) from exc
+
+
+def refusal_from(exc) -> ApplicationError:
+    """The :class:`ApplicationError` saying what a Django ``ValidationError`` says."""
+    if hasattr(exc, "error_dict"):
+        fields = {f: [str(m) for m in messages] for f, messages in exc.message_dict.items()}
+        return ApplicationError(" ".join(m for ms in fields.values() for m in ms), fields=fields)
+    return ApplicationError(" ".join(str(m) for m in exc.messages))
+
+
+def add_to_form(form, error: ApplicationError, *, field: str | None = None,
+                names: dict | None = None) -> None:
+    """Show a refusal on ``form``: each of its ``fields`` at the form field of that name (or
+    the one ``names`` maps it to), what fits no field, and a refusal naming none, at ``field``
+    (default: above the form)."""
+    names = names or {}
+    for key, messages in error.fields.items():
+        name = names.get(key, key)
+        form.add_error(name if name in form.fields else field, messages)
+    if not error.fields:
+        form.add_error(field, error.message)

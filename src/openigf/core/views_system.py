@@ -1,7 +1,10 @@
-"""Error pages and the health check."""
+"""Error pages, the health check and the site icon."""
+
+from functools import cache
+from pathlib import Path
 
 from django.db import connection
-from django.http import HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext as _
@@ -13,6 +16,18 @@ def health(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+@cache
+def _favicon() -> bytes:
+    return (Path(__file__).resolve().parent.parent / "static/openigf/favicon.ico").read_bytes()
+
+
+def favicon(request):
+    """``/favicon.ico``, which browsers ask for whatever the page links."""
+    response = HttpResponse(_favicon(), content_type="image/vnd.microsoft.icon")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 def permission_denied(request, exception=None):

@@ -89,8 +89,8 @@ MAG_2019 = {"government": 20, "civil_society": 11, "private_sector": 11, "techni
 REGIONS = ["african", "asia_pacific", "eeg", "grulac", "weog"]
 
 
-def _at(tz, y, m, d, hour=0):
-    return datetime.datetime(y, m, d, hour, tzinfo=zoneinfo.ZoneInfo(tz))
+def _at(tz, y, m, d, hour=0, minute=0):
+    return datetime.datetime(y, m, d, hour, minute, tzinfo=zoneinfo.ZoneInfo(tz))
 
 
 def _igf_editions(forum, countries):
@@ -125,8 +125,9 @@ def _igf_editions(forum, countries):
                     "on 25 November and four days of sessions in three thematic tracks.",
         call_for_issues_opens=_at("Europe/Berlin", 2018, 12, 18),
         call_for_issues_closes=_at("Europe/Berlin", 2019, 1, 31),
-        call_for_proposals_opens=_at("Europe/Berlin", 2019, 3, 4),
-        call_for_proposals_closes=_at("Europe/Berlin", 2019, 4, 12),
+        # The same dates as the call for workshops (proposals/demo.py).
+        call_for_proposals_opens=_at("Europe/Berlin", 2019, 3, 4, 9),
+        call_for_proposals_closes=_at("Europe/Berlin", 2019, 4, 12, 23, 59),
         evaluation_opens=_at("Europe/Berlin", 2019, 4, 22),
         evaluation_closes=_at("Europe/Berlin", 2019, 5, 20),
         registration_opens=_at("Europe/Berlin", 2019, 6, 17),

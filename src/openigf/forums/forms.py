@@ -1,11 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from openigf.core.forms import zoned_formfield
 from openigf.forums.enums import Phase, Role
 from openigf.forums.models import Edition, Theme
 from openigf.people.models import Person
 
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 PHASE_FIELDS = [f"{p}_{edge}" for p in Phase.values for edge in ("opens", "closes")]
 
@@ -16,8 +16,11 @@ class EditionForm(forms.ModelForm):
         fields = ["title", "number", "theme", "host_city", "host_country", "start_date",
                   "end_date", "timezone", "published", "description", *PHASE_FIELDS]
         widgets = {"start_date": DATE, "end_date": DATE,
-                   "description": forms.Textarea(attrs={"rows": 4}),
-                   **dict.fromkeys(PHASE_FIELDS, DATETIME)}
+                   "description": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"timezone": _("Every date and time of the edition is typed and shown in "
+                                    "this zone. Changing it keeps the moments saved: check the "
+                                    "dates below afterwards.")}
+        formfield_callback = zoned_formfield
 
 
 class ThemeForm(forms.ModelForm):

@@ -96,6 +96,10 @@ class Edition(TimeStampedModel):
     end_date = models.DateField(_("last day"))
     timezone = models.CharField(_("time zone"), max_length=50, default="UTC",
                                 validators=[validate_timezone])
+    day_change = models.TimeField(
+        _("day change"), default=datetime.time(4, 0),
+        help_text=_("When one programme day ends and the next begins: a session at 01:00 "
+                    "before this time belongs to the day before."))
     published = models.BooleanField(_("published"), default=True)
     description = models.TextField(_("introduction"), blank=True)
 

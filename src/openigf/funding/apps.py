@@ -10,17 +10,30 @@ class FundingConfig(AppConfig):
     def ready(self):
         from openigf.core import navigation, privacy
 
-        for scope, label, url_name, permission, order in [
-            ("edition", _("Travel support"), "funding:travel", "funding.apply", 11),
-            ("edition", _("NRI grants"), "funding:grants", "funding.apply", 12),
+        for scope, label, url_name, permission, order, exists in [
+            ("edition", _("Travel support"), "funding:travel", "funding.apply", 11,
+             _travel_calls),
+            ("edition", _("NRI grants"), "funding:grants", "funding.apply", 12, _grant_calls),
             ("manage", _("Travel support: applications and selection"),
-             "funding:travel_manage", "funding.manage", 55),
+             "funding:travel_manage", "funding.manage", 55, None),
             ("manage", _("NRI grants: applications and selection"), "funding:grants_manage",
-             "funding.manage", 56),
+             "funding.manage", 56, None),
         ]:
             navigation.register(scope=scope, label=label, url_name=url_name,
-                                permission=permission, order=order)
+                                permission=permission, order=order, exists=exists)
         privacy.register("travel_support", export=_export, erase=_erase)
+
+
+def _travel_calls(edition):
+    from openigf.funding.models import TravelCall
+
+    return TravelCall.objects.filter(edition=edition)
+
+
+def _grant_calls(edition):
+    from openigf.funding.models import GrantCall
+
+    return GrantCall.objects.filter(edition=edition)
 
 
 def _export(person):

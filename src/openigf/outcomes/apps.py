@@ -10,11 +10,26 @@ class OutcomesConfig(AppConfig):
     def ready(self):
         from openigf.core import navigation
 
-        for scope, label, url_name, permission, order in [
-            ("edition", _("IGF Messages"), "outcomes:messages", "outcomes.view", 50),
-            ("edition", _("Chair's Summary"), "outcomes:summary", "outcomes.view", 51),
+        for scope, label, url_name, permission, order, exists in [
+            ("edition", _("IGF Messages"), "outcomes:messages", "outcomes.view", 50,
+             _public_messages),
+            ("edition", _("Chair's Summary"), "outcomes:summary", "outcomes.view", 51,
+             _published_summary),
             ("manage", _("IGF Messages: editors and comments"), "outcomes:editor",
-             "outcomes.edit", 40),
+             "outcomes.edit", 40, None),
         ]:
             navigation.register(scope=scope, label=label, url_name=url_name,
-                                permission=permission, order=order)
+                                permission=permission, order=order, exists=exists,
+                                editor_permission="outcomes.edit")
+
+
+def _public_messages(edition):
+    from openigf.outcomes.models import Message, MessageStatus
+
+    return Message.objects.filter(edition=edition).exclude(status=MessageStatus.DRAFT)
+
+
+def _published_summary(edition):
+    from openigf.outcomes.models import ChairsSummary
+
+    return ChairsSummary.objects.filter(edition=edition, published=True)

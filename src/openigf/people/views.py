@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView
 
+from openigf.core.forms import editable_copy
 from openigf.core.views import PermissionRequiredMixin
 from openigf.people import domain
 from openigf.people.forms import (
@@ -54,13 +55,12 @@ class ProfileView(PermissionRequiredMixin, FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["instance"] = self.request.user
+        kwargs["instance"] = editable_copy(self.request.user)
         return kwargs
 
     def form_valid(self, form):
         values = {f: form.cleaned_data[f] for f in form.changed_data}
         person = self.request.user
-        person.refresh_from_db()
         domain.person_update_profile(person=person, **values)
         messages.success(self.request, _("Your profile is saved."))
         return redirect("people:profile")

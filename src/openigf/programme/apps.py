@@ -10,15 +10,22 @@ class ProgrammeConfig(AppConfig):
     def ready(self):
         from openigf.core import navigation, privacy
 
-        for scope, label, url_name, permission, order in [
-            ("edition", _("Agenda"), "programme:agenda", "programme.view_agenda", 20),
-            ("edition", _("My schedule"), "programme:mine", "programme.star", 21),
+        for scope, label, url_name, permission, order, exists in [
+            ("edition", _("Agenda"), "programme:agenda", "programme.view_agenda", 20,
+             _releases),
+            ("edition", _("My schedule"), "programme:mine", "programme.star", 21, _releases),
             ("manage", _("Programme and schedule"), "programme:manage", "programme.manage",
-             10),
+             10, None),
         ]:
             navigation.register(scope=scope, label=label, url_name=url_name,
-                                permission=permission, order=order)
+                                permission=permission, order=order, exists=exists)
         privacy.register("programme", export=_export, erase=_erase)
+
+
+def _releases(edition):
+    from openigf.programme.models import Release
+
+    return Release.objects.filter(edition=edition)
 
 
 def _export(person) -> dict:

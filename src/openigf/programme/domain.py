@@ -27,13 +27,14 @@ AUDIENCE_BY_KIND = {"main": 500, "high_level": 500, "opening": 1200, "closing": 
 
 
 def session_create(*, edition, kind: str, title: str, people=(), tags=(), proposal=None,
-                   **values) -> Session:
-    """Create a session with its people (dicts of ``SessionPerson`` fields).
+                   numbered: bool = True, **values) -> Session:
+    """Create a session with its people (dicts of ``SessionPerson`` fields), numbered within
+    its kind ("Workshop 12") unless ``numbered`` is false (an imported session).
 
     Side effects: one session, its people and tags; audit ``session.create``."""
     values.setdefault("exclusive", kind in EXCLUSIVE_KINDS)
     values.setdefault("expected_audience", AUDIENCE_BY_KIND.get(kind, 50))
-    if values.get("number") is None:
+    if numbered and values.get("number") is None:
         last = (Session.objects.filter(edition=edition, kind=kind)
                 .order_by("-number").values_list("number", flat=True).first())
         values["number"] = (last or 0) + 1
@@ -55,6 +56,47 @@ def session_person_add(*, session: Session, **values) -> SessionPerson:
     row.save()
     audit_log(action="session.person_add", obj=session, changes={"name": [None, row.name]})
     return row
+
+
+def session_people_set(*, session: Session, people: list[dict]) -> dict:
+    """Make the session's people those of ``people`` (dicts of ``SessionPerson`` fields), in
+    that order. Someone already there under the same name keeps their row (account, e-mail,
+    classifications), updated with the dict's fields.
+
+    Side effects: rows updated, added and removed; audit ``session.people`` with the names
+    before and after, which it returns."""
+    rows = list(session.people.all())
+    by_name = {}
+    for row in rows:
+        by_name.setdefault(row.name.casefold(), []).append(row)
+    kept, added = [], []
+    for order, values in enumerate(people):
+        same = by_name.get(values["name"].casefold())
+        row = same.pop(0) if same else SessionPerson(session=session)
+        for field, value in values.items():
+            setattr(row, field, value)
+        row.order = order
+        row.full_clean(exclude=["session", "person"])
+        (kept if row.pk else added).append(row)
+    SessionPerson.objects.filter(session=session).exclude(
+        pk__in=[row.pk for row in kept]).delete()
+    if kept:
+        fields = sorted({field for values in people for field in values} | {"order"})
+        SessionPerson.objects.bulk_update(kept, fields)
+    SessionPerson.objects.bulk_create(added)
+    changes = {"people": [[row.name for row in rows], [values["name"] for values in people]]}
+    audit_log(action="session.people", obj=session, changes=changes)
+    return changes
+
+
+def room_create(*, edition, name: str, **values) -> Room:
+    """Add a room to the edition. Side effects: one room; audit ``room.create``."""
+    values.setdefault("order", Room.objects.filter(edition=edition).count())
+    room = Room(edition=edition, name=name, **values)
+    room.full_clean()
+    room.save()
+    audit_log(action="room.create", obj=room, changes={"name": [None, name]})
+    return room
 
 
 def session_update(*, session: Session, tags=None, **values) -> Session:

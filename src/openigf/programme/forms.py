@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from openigf.core.forms import ZonedDateTimeField
 from openigf.forums.enums import SessionKind
 from openigf.programme.models import Equipment, Room, Session
 
@@ -25,9 +26,8 @@ class SessionForm(forms.ModelForm):
 
 
 class PlaceForm(forms.Form):
-    starts_at = forms.DateTimeField(label=_("Starts"), required=False,
-                                    widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
-                                    help_text=_("Empty: take the session out of the schedule."))
+    starts_at = ZonedDateTimeField(label=_("Starts"), required=False,
+                                   help_text=_("Empty: take the session out of the schedule."))
     room = forms.ModelChoiceField(label=_("Room"), queryset=Room.objects.none(), required=False)
     fixed = forms.BooleanField(label=_("Keep this time and room when the schedule is solved "
                                        "again"), required=False)

@@ -1,5 +1,7 @@
 """The programme: rooms, time windows, sessions and their people, releases of the schedule."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from openigf.core.models import TimeStampedModel
 from openigf.forums.enums import SessionKind
 from openigf.people.enums import Gender, RegionalGroup, StakeholderGroup
+from openigf.programme.languages import language_choices
 
 
 class Room(TimeStampedModel):
@@ -19,6 +22,7 @@ class Room(TimeStampedModel):
     step_free = models.BooleanField(_("step-free access"), default=True)
     location = models.CharField(_("where to find it"), max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    guid = models.UUIDField(default=uuid.uuid4, editable=False)  # as exchanged schedules name it
 
     class Meta:
         ordering = ["edition", "order", "name"]
@@ -67,6 +71,10 @@ class Equipment(models.TextChoices):
 
 EXCLUSIVE_KINDS = {"opening", "closing"}
 
+# The IGF's kinds, and "other" for a type an imported schedule names (kept in ``type_label``).
+OTHER_KIND = "other"
+SESSION_KINDS = [*SessionKind.choices, (OTHER_KIND, _("Other"))]
+
 
 class TimeWindow(TimeStampedModel):
     """A stretch of a day in which sessions run (a morning, an afternoon); the gaps between
@@ -109,10 +117,15 @@ class Session(TimeStampedModel):
     Status = SessionStatus
     edition = models.ForeignKey("forums.Edition", on_delete=models.CASCADE,
                                 related_name="sessions")
-    kind = models.CharField(_("session type"), max_length=20, choices=SessionKind.choices)
+    kind = models.CharField(_("session type"), max_length=20, choices=SESSION_KINDS)
+    type_label = models.CharField(
+        _("type as named by the source"), max_length=100, blank=True,
+        help_text=_("Shown instead of the session type, e.g. “lecture” from a frab file."))
     number = models.PositiveIntegerField(_("number"), null=True, blank=True,
                                          help_text=_("As in “Workshop 12”."))
     title = models.CharField(_("title"), max_length=250)
+    subtitle = models.CharField(_("subtitle"), max_length=250, blank=True)
+    abstract = models.TextField(_("abstract"), blank=True)
     description = models.TextField(_("description"), blank=True)
     theme = models.ForeignKey("forums.Theme", null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="sessions", verbose_name=_("theme"))
@@ -120,7 +133,7 @@ class Session(TimeStampedModel):
                                   verbose_name=_("tags"))
     duration = models.PositiveSmallIntegerField(_("duration (minutes)"), default=60)
     expected_audience = models.PositiveIntegerField(_("expected audience"), default=0)
-    language = models.CharField(_("language"), max_length=10, choices=Language.choices,
+    language = models.CharField(_("language"), max_length=10, choices=language_choices,
                                 default=Language.ENGLISH)
     format = models.CharField(_("onsite or online"), max_length=10,
                               choices=SessionFormat.choices, default=SessionFormat.HYBRID)
@@ -141,6 +154,13 @@ class Session(TimeStampedModel):
     unavailable = models.JSONField(
         _("unavailable"), default=list, blank=True,
         help_text=_("Stretches when the session cannot run: [[start, end], ...] ISO times."))
+    do_not_record = models.BooleanField(_("not to be recorded"), default=False)
+    links = models.JSONField(_("links"), default=list, blank=True)  # [{"url", "title", "type"}]
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)  # same shape
+    guid = models.UUIDField(default=uuid.uuid4, editable=False)
+    # What an imported schedule said that has no column: its event id, slug, code, page,
+    # feedback page, logo, recording licence, and "from" (the file's conference).
+    source = models.JSONField(default=dict, blank=True, editable=False)
 
     objects = SessionQuerySet.as_manager()
 
@@ -150,9 +170,15 @@ class Session(TimeStampedModel):
         verbose_name_plural = _("sessions")
         indexes = [models.Index(fields=["edition", "kind"]),
                    models.Index(fields=["edition", "starts_at"])]
+        constraints = [models.UniqueConstraint(fields=["edition", "guid"],
+                                               name="session_guid_unique")]
 
     def __str__(self):
         return self.title
+
+    def get_kind_display(self) -> str:
+        """The type as the source named it ("lecture"), else the kind's label."""
+        return self.type_label or self._get_FIELD_display(self._meta.get_field("kind"))
 
     def get_absolute_url(self):
         from django.urls import reverse
@@ -198,6 +224,7 @@ class SessionPerson(models.Model):
     gender = models.CharField(_("gender"), max_length=20, choices=Gender.choices, blank=True)
     onsite = models.BooleanField(_("onsite"), default=True)
     order = models.PositiveSmallIntegerField(default=0)
+    source = models.JSONField(default=dict, blank=True, editable=False)  # imported id, code, guid
 
     class Meta:
         ordering = ["session", "role", "order", "id"]

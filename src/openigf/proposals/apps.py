@@ -11,9 +11,13 @@ class ProposalsConfig(AppConfig):
         from openigf.core import navigation
         from openigf.proposals import privacy
 
+        for url_name, label, permission, order in [
+            ("proposals:overview", _("Proposals"), "proposals.view_overview", 20),
+            ("proposals:mine", _("My proposals"), "proposals.propose", 21),
+        ]:
+            navigation.register(scope="edition", label=label, url_name=url_name,
+                                permission=permission, order=order, exists=_calls)
         for scope, label, url_name, permission, order in [
-            ("edition", _("Proposals"), "proposals:overview", "proposals.view_overview", 20),
-            ("edition", _("My proposals"), "proposals:mine", "proposals.propose", 21),
             ("manage", _("Calls for proposals"), "proposals:manage_calls",
              "proposals.manage_calls", 10),
             ("manage", _("Screening of proposals"), "proposals:screening_list",
@@ -23,3 +27,9 @@ class ProposalsConfig(AppConfig):
             navigation.register(scope=scope, label=label, url_name=url_name,
                                 permission=permission, order=order)
         privacy.register()
+
+
+def _calls(edition):
+    from openigf.proposals.models import Call
+
+    return Call.objects.filter(edition=edition)

@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from openigf.core.forms import zoned_formfield
 from openigf.proposals.enums import SDGS, Format, QuestionKind
 from openigf.proposals.models import OPTIONAL_FIELDS, Call, CallQuestion, Proposal, ProposalPerson
 from openigf.proposals.screening import RULES, SEVERITIES
@@ -172,9 +173,8 @@ class CallForm(forms.ModelForm):
         model = Call
         fields = ["kind", "introduction", "opens_at", "closes_at", "durations", "formats",
                   "fields", "themes", "sdgs", "word_limit"]
-        widgets = {"themes": forms.CheckboxSelectMultiple,
-                   "opens_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
-                   "closes_at": forms.DateTimeInput(attrs={"type": "datetime-local"})}
+        widgets = {"themes": forms.CheckboxSelectMultiple}
+        formfield_callback = zoned_formfield
 
     def __init__(self, *args, edition, **kwargs):
         super().__init__(*args, **kwargs)
@@ -185,17 +185,18 @@ class CallForm(forms.ModelForm):
         kind = self.instance.kind or "workshop"
         for rule in RULES.values():
             current = rule.settings(self.instance.rules, kind)
+            # A rule switched off keeps the settings saved with it, to switch it on again.
+            saved = {"severity": rule.severity, **{n: d for n, (d, _l) in rule.params.items()},
+                     **((self.instance.rules or {}).get(rule.key) or {})}
             prefix = f"rule_{rule.key}_"
             self.fields[prefix + "enabled"] = forms.BooleanField(
                 label=rule.title, required=False, initial=current is not None,
                 help_text=rule.describe({k: d for k, (d, _l) in rule.params.items()}))
             self.fields[prefix + "severity"] = forms.ChoiceField(
-                label=_("When it fails"), choices=SEVERITIES,
-                initial=(current or {}).get("severity", rule.severity))
-            for name, (default, label) in rule.params.items():
+                label=_("When it fails"), choices=SEVERITIES, initial=saved["severity"])
+            for name, (_default, label) in rule.params.items():
                 self.fields[prefix + name] = forms.IntegerField(
-                    label=label, min_value=0, max_value=50,
-                    initial=(current or {}).get(name, default))
+                    label=label, min_value=0, max_value=50, initial=saved[name])
 
     def rules_value(self) -> dict:
         result = {}

@@ -2,7 +2,6 @@
 screened-in workshop proposals (five reviewers each, grouped by theme); a few conflicts; the
 balanced selection of 97 workshops and the decisions (mails not sent in the demo)."""
 
-import datetime
 
 from openigf.forums.models import Edition
 from openigf.review import domain
@@ -14,10 +13,9 @@ def load(ctx):
         if not run:
             return
         edition = Edition.objects.get(forum__slug="igf", slug="2019")
-        tz = datetime.UTC
         round_ = domain.round_save(
-            edition=edition, opens_at=datetime.datetime(2019, 6, 3, tzinfo=tz),
-            closes_at=datetime.datetime(2019, 6, 24, tzinfo=tz), reviews_per_proposal=5,
+            edition=edition, opens_at=edition.evaluation_opens,
+            closes_at=edition.evaluation_closes, reviews_per_proposal=5,
             by_theme=True, kinds=["workshop"])
         domain.assign_reviewers(round_=round_)
         rng = ctx.rng("review.scores")

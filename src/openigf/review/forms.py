@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from openigf.core.forms import zoned_formfield
 from openigf.review.models import SCALE, LowScoreReason, Round
 
 
@@ -9,8 +10,7 @@ class RoundForm(forms.ModelForm):
         model = Round
         fields = ["opens_at", "closes_at", "reviews_per_proposal", "by_theme", "blind",
                   "scores_visible", "publish_comments"]
-        widgets = {"opens_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
-                   "closes_at": forms.DateTimeInput(attrs={"type": "datetime-local"})}
+        formfield_callback = zoned_formfield
 
 
 class ReviewForm(forms.Form):

@@ -17,4 +17,10 @@ class TranscriptsConfig(AppConfig):
         sections.register("voices", template="transcripts/voices_section.html",
                           context=voices_section, order=41)
         navigation.register(scope="edition", label=_("Voices"), url_name="transcripts:voices",
-                            permission="transcripts.view_voices", order=40)
+                            permission="transcripts.view_voices", order=40, exists=_turns)
+
+
+def _turns(edition):
+    from openigf.transcripts.models import Turn
+
+    return Turn.objects.filter(edition=edition)

@@ -13,6 +13,7 @@ from openigf.api import scopes
 from openigf.api.auth import BearerToken, NotFound
 from openigf.api.common import PUBLIC, PageQuery, answers, local, page_of, paged
 from openigf.core.errors import ApplicationError
+from openigf.core.forms import editable_copy
 from openigf.forums.enums import SessionKind
 from openigf.proposals import domain, queries
 from openigf.proposals.enums import ProposalStatus
@@ -218,7 +219,7 @@ def _form(call: Call, proposal: Proposal | None, body: ProposalIn) -> ProposalFo
     """The page's form, bound to the stored values overlaid with what the body gives. It works
     on a copy of the proposal, so that the domain function sees (and audits) the change."""
     if proposal is not None:
-        proposal = Proposal.objects.get(pk=proposal.pk)
+        proposal = editable_copy(proposal)
     current = ProposalForm(call=call, instance=proposal)
     data = {name: current[name].value() for name in current.fields
             if name != "background_paper"}

@@ -6,6 +6,7 @@ from openigf.community import roles
 from openigf.community.domain.nris import unique_slug
 from openigf.community.models import BestPracticeForum, BpfFacilitator, BpfMeeting, BpfOutput
 from openigf.core.audit import audit_log, diff
+from openigf.core.errors import validate
 
 
 def bpf_save(*, edition, bpf: BestPracticeForum | None = None, actor=None,
@@ -17,7 +18,7 @@ def bpf_save(*, edition, bpf: BestPracticeForum | None = None, actor=None,
         edition=edition, slug=unique_slug(BestPracticeForum, {"edition": edition},
                                           values.get("name", "")))
     changed = diff(bpf, **values)
-    bpf.full_clean()
+    validate(bpf)
     bpf.save()
     audit_log(action="bpf.create" if creating else "bpf.update", obj=bpf, actor=actor,
               changes=changed)
@@ -45,7 +46,7 @@ def bpf_facilitator_remove(*, facilitator: BpfFacilitator, actor=None) -> None:
 def bpf_meeting_add(*, bpf: BestPracticeForum, actor=None, **fields) -> BpfMeeting:
     """Side effects: save, audit log ``bpf.meeting``."""
     meeting = BpfMeeting(bpf=bpf, **fields)
-    meeting.full_clean()
+    validate(meeting)
     meeting.save()
     audit_log(action="bpf.meeting", obj=bpf, actor=actor, changes={"meeting": str(meeting)})
     return meeting
@@ -54,7 +55,7 @@ def bpf_meeting_add(*, bpf: BestPracticeForum, actor=None, **fields) -> BpfMeeti
 def bpf_output_add(*, bpf: BestPracticeForum, actor=None, **fields) -> BpfOutput:
     """Side effects: save (and store the uploaded document), audit log ``bpf.output``."""
     output = BpfOutput(bpf=bpf, **fields)
-    output.full_clean()
+    validate(output)
     output.save()
     audit_log(action="bpf.output", obj=bpf, actor=actor, changes={"output": output.title})
     return output

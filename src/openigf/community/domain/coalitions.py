@@ -1,6 +1,5 @@
 """Writes on Dynamic Coalitions: statement, members, yearly activity report."""
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -9,6 +8,7 @@ from openigf.community.domain.nris import unique_slug
 from openigf.community.enums import CoalitionStatus
 from openigf.community.models import Coalition, CoalitionMember, CoalitionReport
 from openigf.core.audit import audit_log, diff
+from openigf.core.errors import ApplicationError, validate
 from openigf.forums.queries import secretariat_of
 from openigf.outbox.domain import mail_enqueue_template
 
@@ -26,7 +26,7 @@ def coalition_propose(*, forum, person, members: list[dict] = (), **statement) -
     coalition = Coalition(forum=forum, status=CoalitionStatus.PROPOSED,
                           slug=unique_slug(Coalition, {"forum": forum}, statement["name"]),
                           **{k: v for k, v in statement.items() if k in STATEMENT_FIELDS})
-    coalition.full_clean()
+    validate(coalition)
     coalition.save()
     rows = [CoalitionMember(coalition=coalition, person=person, name=person.name,
                             organisation=person.organisation, email=person.email or "",
@@ -34,7 +34,7 @@ def coalition_propose(*, forum, person, members: list[dict] = (), **statement) -
                             coordinator=True)]
     rows += [CoalitionMember(coalition=coalition, **m) for m in members]
     for row in rows:
-        row.full_clean(exclude=["coalition"])
+        validate(row, exclude=["coalition"])
     CoalitionMember.objects.bulk_create(rows)
     roles.forget(person)
     audit_log(action="coalition.propose", obj=coalition, actor=person,
@@ -53,7 +53,7 @@ def coalition_update(*, coalition: Coalition, actor=None, **values) -> dict:
     log ``coalition.update``."""
     changed = diff(coalition, **values)
     if changed:
-        coalition.full_clean()
+        validate(coalition)
         coalition.save()
         audit_log(action="coalition.update", obj=coalition, actor=actor, changes=changed)
     return changed
@@ -62,7 +62,7 @@ def coalition_update(*, coalition: Coalition, actor=None, **values) -> dict:
 def coalition_member_add(*, coalition: Coalition, actor=None, **fields) -> CoalitionMember:
     """Side effects: the member is saved; audit log ``coalition.member_add``."""
     member = CoalitionMember(coalition=coalition, **fields)
-    member.full_clean()
+    validate(member)
     member.save()
     if member.person_id:
         roles.forget(member.person)
@@ -77,7 +77,7 @@ def coalition_member_remove(*, member: CoalitionMember, actor=None) -> None:
     coalition = member.coalition
     if member.coordinator and not coalition.members.filter(coordinator=True).exclude(
             pk=member.pk).exists():
-        raise ValidationError(_("A coalition keeps at least one coordinator."))
+        raise ApplicationError(_("A coalition keeps at least one coordinator."))
     member.delete()
     audit_log(action="coalition.member_remove", obj=coalition, actor=actor,
               changes={"member": member.name})
@@ -91,7 +91,7 @@ def coalition_report_file(*, coalition: Coalition, year: int, actor=None,
         CoalitionReport(coalition=coalition, year=year)
     changed = diff(report, **fields)
     report.filed_by = report.filed_by or actor
-    report.full_clean()
+    validate(report)
     report.save()
     audit_log(action="coalition.report", obj=coalition, actor=actor,
               changes={"year": year, **changed})

@@ -2,6 +2,7 @@
 
 from openigf.community.models import Donor, Pledge, Receipt
 from openigf.core.audit import audit_log, diff
+from openigf.core.errors import validate
 
 
 def donor_save(*, forum, donor: Donor | None = None, actor=None, **values) -> Donor:
@@ -10,7 +11,7 @@ def donor_save(*, forum, donor: Donor | None = None, actor=None, **values) -> Do
     creating = donor is None
     donor = donor or Donor(forum=forum)
     changed = diff(donor, **values)
-    donor.full_clean()
+    validate(donor)
     donor.save()
     audit_log(action="donor.create" if creating else "donor.update", obj=donor, actor=actor,
               changes=changed)
@@ -20,7 +21,7 @@ def donor_save(*, forum, donor: Donor | None = None, actor=None, **values) -> Do
 def pledge_add(*, donor: Donor, actor=None, **fields) -> Pledge:
     """Side effects: save, audit log ``donor.pledge``."""
     pledge = Pledge(donor=donor, **fields)
-    pledge.full_clean()
+    validate(pledge)
     pledge.save()
     audit_log(action="donor.pledge", obj=donor, actor=actor,
               changes={"amount": pledge.amount, "currency": pledge.currency,
@@ -31,7 +32,7 @@ def pledge_add(*, donor: Donor, actor=None, **fields) -> Pledge:
 def receipt_add(*, pledge: Pledge, actor=None, **fields) -> Receipt:
     """Side effects: save, audit log ``donor.receipt``."""
     receipt = Receipt(pledge=pledge, **fields)
-    receipt.full_clean()
+    validate(receipt)
     receipt.save()
     audit_log(action="donor.receipt", obj=pledge.donor, actor=actor,
               changes={"amount": receipt.amount, "amount_usd": receipt.amount_usd,

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from openigf.community.models import ImprovementTag, Recommendation
 from openigf.core.audit import audit_log, diff
+from openigf.core.errors import validate
 
 FIELDS = ["text", "category", "source", "reference", "responsible", "cost", "status", "remark"]
 
@@ -27,7 +28,7 @@ def recommendation_save(*, forum, recommendation: Recommendation | None = None, 
     creating = recommendation is None
     recommendation = recommendation or Recommendation(forum=forum)
     changed = diff(recommendation, **{k: v for k, v in values.items() if k in FIELDS})
-    recommendation.full_clean()
+    validate(recommendation)
     recommendation.save()
     old_tags = sorted(t.name for t in recommendation.tags.all()) if not creating else []
     new_tags = _tags(forum, tags)

@@ -4,7 +4,6 @@ Membership itself goes through ``forums.domain.membership_grant`` / ``membership
 that permissions and every other page keep reading one source.
 """
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -12,6 +11,7 @@ from openigf.community.enums import MagSeat, PlanDecision
 from openigf.community.models import MagPlanEntry, MagTerm, WorkingGroup, WorkingGroupMember
 from openigf.community.queries import mag as mag_queries
 from openigf.core.audit import audit_log, diff
+from openigf.core.errors import ApplicationError, validate
 from openigf.forums import domain as forums_domain
 from openigf.forums.enums import Role
 from openigf.forums.models import Membership
@@ -41,7 +41,7 @@ def mag_term_set(*, membership: Membership, term: int, seat: str = MagSeat.MEMBE
     mag_term = MagTerm.objects.filter(membership=membership).first() or MagTerm(
         membership=membership)
     changed = diff(mag_term, term=term, seat=seat)
-    mag_term.full_clean()
+    validate(mag_term)
     mag_term.save()
     if changed:
         audit_log(action="mag.term", obj=membership.edition, actor=actor,
@@ -53,7 +53,7 @@ def mag_member_remove(*, membership: Membership, actor=None):
     """Side effects: the membership goes (``membership_revoke``), its term with it. Returns
     the composition of the roster afterwards."""
     if membership.role != Role.MAG:
-        raise ValidationError(_("This is not a MAG membership."))
+        raise ApplicationError(_("This is not a MAG membership."))
     edition = membership.edition
     forums_domain.membership_revoke(membership=membership, actor=actor)
     return mag_queries.composition(edition)
@@ -64,7 +64,7 @@ def working_group_save(*, edition, group: WorkingGroup | None = None, actor=None
     """Create or update a working group. Side effects: save, audit log ``mag.wg_save``."""
     group = group or WorkingGroup(edition=edition)
     changed = diff(group, **values)
-    group.full_clean()
+    validate(group)
     group.save()
     audit_log(action="mag.wg_save", obj=group, actor=actor, changes=changed)
     return group
@@ -118,7 +118,7 @@ def mag_plan_apply(*, edition, next_edition, actor=None):
     Returns the composition of the new roster.
     """
     if next_edition.forum_id != edition.forum_id or next_edition.year <= edition.year:
-        raise ValidationError(_("Choose a later edition of the same forum."))
+        raise ApplicationError(_("Choose a later edition of the same forum."))
     entries = MagPlanEntry.objects.filter(edition=edition).exclude(
         decision=PlanDecision.LEAVE).select_related("person")
     current = {m.person_id: m for m in Membership.objects.filter(

@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -18,11 +17,19 @@ from openigf.community.models import (
     RecognitionRequest,
 )
 from openigf.core.audit import audit_log, diff
+from openigf.core.errors import ApplicationError, NotAllowed, validate
 from openigf.forums.queries import secretariat_of
 from openigf.outbox.domain import mail_enqueue_template
 
 INITIATIVE_FIELDS = ["name", "acronym", "kind", "country", "regional_group", "region_name",
                      "website", "email", "mailing_list", "description"]
+# What only the Secretariat changes on a recorded initiative (focal points keep the rest).
+SECRETARIAT_FIELDS = ("kind", "regional_group", "hosted_forum")
+
+
+def _refuse_unless_secretariat(actor, initiative: Initiative, message) -> None:
+    if actor is not None and not actor.has_perm("community.manage_registry", initiative.forum):
+        raise NotAllowed(message)
 
 
 def unique_slug(model, scope: dict, name: str, max_length: int = 80) -> str:
@@ -56,20 +63,20 @@ def initiative_request_recognition(*, forum, person, principles, first_meeting: 
         initiative = Initiative(forum=forum, slug=unique_slug(Initiative, {"forum": forum},
                                                               fields.get("name", "")))
     elif initiative.status in (NriStatus.RECOGNISED, NriStatus.LAPSED):
-        raise ValidationError(_("This initiative is recognised already; a lapsed one files "
-                                "its missing annual report instead."))
+        raise ApplicationError(_("This initiative is recognised already; a lapsed one files "
+                                 "its missing annual report instead."))
     elif initiative.requests.filter(status=RequestStatus.PENDING).exists():
-        raise ValidationError(_("A request of this initiative is waiting for a decision."))
+        raise ApplicationError(_("A request of this initiative is waiting for a decision."))
     diff(initiative, **{k: v for k, v in fields.items() if k in INITIATIVE_FIELDS})
     initiative.status = NriStatus.REQUESTED
-    initiative.full_clean()
+    validate(initiative)
     initiative.save()
     initiative.focal_points.add(person)
     roles.forget(person)
     request = RecognitionRequest(initiative=initiative, submitted_by=person,
                                  principles=list(principles), first_meeting=first_meeting,
                                  evidence_url=evidence_url)
-    request.full_clean()
+    validate(request)
     request.save()
     OrganisingTeamMember.objects.bulk_create(
         OrganisingTeamMember(request=request, **member) for member in team)
@@ -95,14 +102,15 @@ def recognition_decide(*, request: RecognitionRequest, decision: str, note: str 
     audit log ``nri.recognise`` / ``nri.decline`` / ``nri.return``; mail to its focal points.
     """
     if request.status != RequestStatus.PENDING:
-        raise ValidationError(_("This request was decided already."))
+        raise ApplicationError(_("This request was decided already."))
     if decision not in (RequestStatus.APPROVED, RequestStatus.RETURNED, RequestStatus.DECLINED):
-        raise ValidationError(_("Unknown decision."))
+        raise ApplicationError(_("Unknown decision."))
     if decision == RequestStatus.APPROVED and not request.criteria_met():
-        raise ValidationError(_("The criteria of recognition are not all met: return the "
-                                "request for changes, or decline it."))
+        raise ApplicationError(_("The criteria of recognition are not all met: return the "
+                                 "request for changes, or decline it."))
     if decision != RequestStatus.APPROVED and not note.strip():
-        raise ValidationError({"note": _("Tell the focal point why.")})
+        raise ApplicationError(_("Tell the focal point why."),
+                               fields={"note": _("Tell the focal point why.")})
     request.status, request.decision_note = decision, note
     request.decided_by, request.decided_at = actor, timezone.now()
     request.save(update_fields=["status", "decision_note", "decided_by", "decided_at"])
@@ -124,10 +132,15 @@ def recognition_decide(*, request: RecognitionRequest, decision: str, note: str 
 
 
 def initiative_update(*, initiative: Initiative, actor=None, **values) -> dict:
-    """Change the record of an initiative. Side effects: save, audit log ``nri.update``."""
+    """Change the record of an initiative; its type, regional group and hosted forum only by
+    the Secretariat (``actor`` None: the platform itself). Side effects: save, audit log
+    ``nri.update``."""
+    if any(values[f] != getattr(initiative, f) for f in SECRETARIAT_FIELDS if f in values):
+        _refuse_unless_secretariat(actor, initiative, _(
+            "Only the Secretariat changes the type of an initiative."))
     changed = diff(initiative, **values)
     if changed:
-        initiative.full_clean()
+        validate(initiative)
         initiative.save()
         audit_log(action="nri.update", obj=initiative, actor=actor, changes=changed)
     return changed
@@ -142,8 +155,13 @@ def initiative_focal_point_add(*, initiative: Initiative, person, actor=None) ->
 
 
 def initiative_focal_point_remove(*, initiative: Initiative, person, actor=None) -> None:
+    """Only the Secretariat removes a focal point, and an initiative keeps at least one.
+    Side effects: the person is no longer a focal point; audit log ``nri.focal_point_remove``.
+    """
+    _refuse_unless_secretariat(actor, initiative, _(
+        "Only the Secretariat removes a focal point."))
     if initiative.focal_points.count() <= 1:
-        raise ValidationError(_("An initiative keeps at least one focal point."))
+        raise ApplicationError(_("An initiative keeps at least one focal point."))
     initiative.focal_points.remove(person)
     roles.forget(person)
     audit_log(action="nri.focal_point_remove", obj=initiative, actor=actor,
@@ -162,7 +180,7 @@ def annual_report_file(*, initiative: Initiative, year: int, actor=None,
         AnnualReport(initiative=initiative, year=year)
     changed = diff(report, **fields)
     report.filed_by = report.filed_by or actor
-    report.full_clean()
+    validate(report)
     report.save()
     audit_log(action="nri.report", obj=initiative, actor=actor,
               changes={"year": year, **changed})

@@ -2,10 +2,10 @@
 (``get_target``), else the request's edition or forum."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from django.views.generic import FormView, TemplateView
 
+from openigf.core.errors import ApplicationError, add_to_form
 from openigf.core.views import PermissionRequiredMixin
 
 
@@ -31,8 +31,8 @@ class CommunityPage(CommunityMixin, TemplateView):
 
 
 class CommunityFormPage(CommunityMixin, FormView):
-    """A form page whose ``save(form)`` calls a domain function; a ``ValidationError`` from
-    it is shown at the field at fault, with everything typed kept."""
+    """A form page whose ``save(form)`` calls a domain function; a refusal from it is shown at
+    the field at fault, with everything typed kept."""
 
     success_message = ""
 
@@ -42,17 +42,10 @@ class CommunityFormPage(CommunityMixin, FormView):
     def form_valid(self, form):
         try:
             response = self.save(form)
-        except ValidationError as exc:
-            add_errors(form, exc)
+        except ApplicationError as exc:
+            add_to_form(form, exc)
             return self.form_invalid(form)
         if self.success_message:
             messages.success(self.request, self.success_message)
         return response
 
-
-def add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)

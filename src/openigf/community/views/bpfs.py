@@ -8,6 +8,7 @@ from openigf.community import forms
 from openigf.community.domain import bpfs as domain
 from openigf.community.models import BestPracticeForum, BpfFacilitator, BpfMeeting, BpfOutput
 from openigf.community.views.base import CommunityFormPage, CommunityPage
+from openigf.core.forms import editable_copy
 
 
 class ListView(CommunityPage):
@@ -64,8 +65,7 @@ class EditView(BpfMixin, CommunityFormPage):
     form_class = forms.BpfForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(),
-                "instance": BestPracticeForum.objects.get(pk=self.target.pk)}
+        return {**super().get_form_kwargs(), "instance": editable_copy(self.target)}
 
     def get_context_data(self, **kwargs):
         bpf = self.target
@@ -102,7 +102,7 @@ class EditView(BpfMixin, CommunityFormPage):
 
     def save(self, form):
         values = {f: form.cleaned_data[f] for f in form.changed_data}
-        domain.bpf_save(edition=self.request.edition, bpf=form.instance,
+        domain.bpf_save(edition=self.request.edition, bpf=self.target,
                         actor=self.request.user, **values)
         messages.success(self.request, _("The Best Practice Forum is saved."))
         return self.back()

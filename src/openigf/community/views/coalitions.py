@@ -1,7 +1,6 @@
 """Dynamic Coalitions: the public list, the coordinators' pages, eligibility for a session."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -13,6 +12,8 @@ from openigf.community.enums import CoalitionStatus
 from openigf.community.models import Coalition, CoalitionMember
 from openigf.community.queries import coalitions as queries
 from openigf.community.views.base import CommunityFormPage, CommunityPage
+from openigf.core.errors import ApplicationError
+from openigf.core.forms import editable_copy
 from openigf.people.enums import StakeholderGroup
 
 
@@ -82,17 +83,16 @@ class EditView(CoalitionMixin, CommunityFormPage):
         return forms.StaffCoalitionForm if staff else forms.CoalitionForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": Coalition.objects.get(
-            pk=self.target.pk)}
+        return {**super().get_form_kwargs(), "instance": editable_copy(self.target)}
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "coalition": self.target}
 
     def save(self, form):
         values = {f: form.cleaned_data[f] for f in form.changed_data}
-        domain.coalition_update(coalition=form.instance, actor=self.request.user, **values)
+        domain.coalition_update(coalition=self.target, actor=self.request.user, **values)
         messages.success(self.request, _("The coalition is saved."))
-        return redirect(form.instance.get_absolute_url())
+        return redirect(self.target.get_absolute_url())
 
 
 class MembersView(CoalitionMixin, CommunityFormPage):
@@ -111,8 +111,8 @@ class MembersView(CoalitionMixin, CommunityFormPage):
             try:
                 domain.coalition_member_remove(member=member, actor=request.user)
                 messages.success(request, _("The member is removed."))
-            except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
+            except ApplicationError as exc:
+                messages.error(request, exc.message)
             return redirect(request.path)
         return super().post(request, *args, **kwargs)
 

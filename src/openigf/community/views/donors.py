@@ -2,7 +2,6 @@
 to the Secretariat, and to everyone for donors who agreed to publish them."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,7 +10,8 @@ from openigf.community import forms
 from openigf.community.domain import donors as domain
 from openigf.community.models import Donor, Pledge
 from openigf.community.queries import donors as queries
-from openigf.community.views.base import CommunityFormPage, CommunityPage, add_errors
+from openigf.community.views.base import CommunityFormPage, CommunityPage
+from openigf.core.errors import ApplicationError, add_to_form
 
 
 class ListView(CommunityPage):
@@ -73,8 +73,8 @@ class DonorView(CommunityPage):
                     domain.pledge_add(donor=donor, actor=request.user, **form.cleaned_data)
                     messages.success(request, _("The pledge is recorded."))
                     return redirect(request.path)
-                except ValidationError as exc:
-                    add_errors(form, exc)
+                except ApplicationError as exc:
+                    add_to_form(form, exc)
             return self.render_to_response(self.get_context_data(pledge_form=form))
         form = forms.ReceiptForm(request.POST, prefix="receipt")
         pledge = Pledge.objects.filter(donor=donor, pk=request.POST.get("pledge")).first()
@@ -85,8 +85,8 @@ class DonorView(CommunityPage):
                 domain.receipt_add(pledge=pledge, actor=request.user, **form.cleaned_data)
                 messages.success(request, _("The receipt is recorded."))
                 return redirect(request.path)
-            except ValidationError as exc:
-                add_errors(form, exc)
+            except ApplicationError as exc:
+                add_to_form(form, exc)
         return self.render_to_response(self.get_context_data(receipt_form=form))
 
 

@@ -2,7 +2,6 @@
 the rules checked live, the rotation plan, working groups and certificates."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -14,6 +13,7 @@ from openigf.community.models import MagTerm, WorkingGroup, WorkingGroupMember
 from openigf.community.queries import mag as queries
 from openigf.community.views.base import CommunityFormPage, CommunityPage
 from openigf.core.charts import breakdown
+from openigf.core.errors import ApplicationError
 from openigf.forums.enums import Role
 from openigf.forums.models import Edition, Membership
 from openigf.people.enums import Gender, RegionalGroup, StakeholderGroup
@@ -85,7 +85,8 @@ class ManageView(CommunityFormPage):
         request = self.request
         membership = get_object_or_404(Membership, pk=request.POST["term_for"],
                                        edition=request.edition, role=Role.MAG)
-        form = forms.MagTermForm(request.POST)
+        form = forms.MagTermForm(request.POST, instance=MagTerm.objects.filter(
+            membership=membership).first() or MagTerm(membership=membership))
         if not form.is_valid():
             for field, errors in form.errors.items():
                 messages.error(request, f"{membership.person}: {field}: {' '.join(errors)}")
@@ -171,8 +172,8 @@ class RotationView(CommunityFormPage):
         try:
             result = domain.mag_plan_apply(edition=request.edition, next_edition=following,
                                            actor=request.user)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
             return redirect(request.path)
         messages.success(request, _("The MAG of %(edition)s is appointed.")
                          % {"edition": following})

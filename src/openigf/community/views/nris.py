@@ -3,11 +3,11 @@
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from openigf.community import forms, worldmap
@@ -15,7 +15,9 @@ from openigf.community.domain import nris as domain
 from openigf.community.enums import NriKind, NriStatus
 from openigf.community.models import Initiative, RecognitionRequest
 from openigf.community.queries import nris as queries
-from openigf.community.views.base import CommunityFormPage, CommunityPage, add_errors
+from openigf.community.views.base import CommunityFormPage, CommunityPage
+from openigf.core.errors import ApplicationError, add_to_form
+from openigf.core.forms import editable_copy
 from openigf.people.enums import RegionalGroup
 
 
@@ -107,8 +109,8 @@ class RequestView(CommunityFormPage):
                     principles=data["principles"], first_meeting=data["first_meeting"],
                     evidence_url=data["evidence_url"], team=members,
                     **{f: data[f] for f in forms.INITIATIVE_FIELDS})
-        except ValidationError as exc:
-            add_errors(form, exc)
+        except ApplicationError as exc:
+            add_to_form(form, exc)
             return self.render_to_response(self.get_context_data(form=form, team=team))
         messages.success(request, _("Your request is sent. The Secretariat will check it and "
                                     "write to you."))
@@ -119,19 +121,21 @@ class EditView(InitiativeMixin, CommunityFormPage):
     permission_required = "community.change_initiative"
     template_name = "community/nris/edit.html"
 
+    @cached_property
+    def staff(self) -> bool:
+        return self.can("community.manage_registry", self.request.forum)
+
     def get_form_class(self):
-        staff = self.can("community.manage_registry", self.request.forum)
-        return forms.StaffInitiativeForm if staff else forms.InitiativeForm
+        return forms.StaffInitiativeForm if self.staff else forms.InitiativeForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": Initiative.objects.get(
-            pk=self.target.pk)}
+        return {**super().get_form_kwargs(), "instance": editable_copy(self.target)}
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "initiative": self.target,
                 "focal_form": kwargs.get("focal_form") or forms.PersonEmailForm(
                     prefix="focal"),
-                "focal_points": self.target.focal_points.all()}
+                "focal_points": self.target.focal_points.all(), "staff": self.staff}
 
     def post(self, request, *args, **kwargs):
         if "focal-email" in request.POST:
@@ -143,8 +147,8 @@ class EditView(InitiativeMixin, CommunityFormPage):
                 domain.initiative_focal_point_remove(initiative=self.target, person=person,
                                                      actor=request.user)
                 messages.success(request, _("The focal point is removed."))
-            except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
+            except ApplicationError as exc:
+                messages.error(request, exc.message)
             return redirect("community:nri_edit", forum=request.forum.slug,
                             nri=self.target.slug)
         return super().post(request, *args, **kwargs)
@@ -162,9 +166,9 @@ class EditView(InitiativeMixin, CommunityFormPage):
 
     def save(self, form):
         values = {f: form.cleaned_data[f] for f in form.changed_data}
-        domain.initiative_update(initiative=form.instance, actor=self.request.user, **values)
+        domain.initiative_update(initiative=self.target, actor=self.request.user, **values)
         messages.success(self.request, _("The initiative is saved."))
-        return redirect(form.instance.get_absolute_url())
+        return redirect(self.target.get_absolute_url())
 
 
 class ReportView(InitiativeMixin, CommunityFormPage):

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
+from openigf.core.forms import editable_copy
 from openigf.core.models import AuditEntry
 from openigf.core.navigation import items_for
 from openigf.core.views import PermissionRequiredMixin
@@ -31,12 +32,11 @@ class EditionSettingsView(PermissionRequiredMixin, FormView):
     form_class = EditionForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": self.request.edition}
+        return {**super().get_form_kwargs(), "instance": editable_copy(self.request.edition)}
 
     def form_valid(self, form):
         values = {f: form.cleaned_data[f] for f in form.changed_data}
         edition = self.request.edition
-        edition.refresh_from_db()
         domain.edition_update(edition=edition, actor=self.request.user, **values)
         messages.success(self.request, _("The edition's settings are saved."))
         return redirect("forums:manage_settings", **edition.url_kwargs)

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from openigf.core.errors import ApplicationError
+from openigf.core.errors import ApplicationError, add_to_form
 from openigf.core.views import PermissionTemplateView
 from openigf.funding import domain, forms
 from openigf.funding.models import GRANT_CAPS, GrantApplication, TravelApplication
@@ -52,10 +52,7 @@ class TravelView(PermissionTemplateView):
         try:
             domain.travel_apply(call=call, person=request.user, **form.cleaned_data)
         except ApplicationError as error:
-            for field, message in (error.fields or {}).items():
-                form.add_error(field if field in form.fields else None, message)
-            if not error.fields:
-                form.add_error(None, str(error))
+            add_to_form(form, error)
             return self.render_to_response(self.get_context_data(form=form))
         messages.success(request, _("Your application is submitted."))
         return redirect(request.path)
@@ -125,10 +122,7 @@ class GrantsView(PermissionTemplateView):
         try:
             domain.grant_apply(call=call, person=request.user, **form.cleaned_data)
         except ApplicationError as error:
-            for field, message in (error.fields or {}).items():
-                form.add_error(field if field in form.fields else None, message)
-            if not error.fields:
-                form.add_error(None, str(error))
+            add_to_form(form, error)
             return self.render_to_response(self.get_context_data(form=form))
         messages.success(request, _("The grant application is submitted."))
         return redirect(request.path)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from openigf.core.errors import ApplicationError
+from openigf.core.errors import ApplicationError, add_to_form
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
 from openigf.outcomes import domain
 from openigf.outcomes.models import Message, MessageComment, MessageStatus
@@ -57,7 +57,7 @@ class MessagesView(PermissionTemplateView):
                                          "has read it."))
                 return redirect(request.path + f"#m{message.pk}")
             except ApplicationError as error:
-                form.add_error("text", str(error))
+                add_to_form(form, error, field="text")
         return self.render_to_response(self.get_context_data(comment_form=form))
 
 

@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -157,10 +158,24 @@ class ExportView(PermissionRequiredMixin, View):
         return response
 
 
+class ExportMovedView(PermissionRequiredMixin, View):
+    """The exports' first addresses, under agenda/: moved for good to /<forum>/<edition>/."""
+
+    permission_required = "programme.view_agenda"
+
+    def get_permission_object(self):
+        return self.request.edition
+
+    def get(self, request, fmt):
+        return redirect(reverse("programme:export",
+                                kwargs={**request.edition.url_kwargs, "fmt": fmt}),
+                        permanent=True)
+
+
 def search_sessions(edition, q):
     return Session.objects.filter(edition=edition).filter(Q(title__icontains=q) |
                                                           Q(description__icontains=q))
 
 
 __all__ = ["AgendaView", "MineView", "MineFeedView", "SessionView", "StarView", "ChangesView",
-           "ExportView", "_"]
+           "ExportView", "ExportMovedView", "_"]

@@ -6,9 +6,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
-from openigf.core.errors import ApplicationError
+from openigf.core.errors import ApplicationError, add_to_form
+from openigf.core.forms import editable_copy
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
-from openigf.programme import domain, forms, schedule
+from openigf.programme import domain, forms
 from openigf.programme.models import Release, Room, Session, TimeWindow
 
 
@@ -79,15 +80,13 @@ class SessionFormView(PermissionRequiredMixin, FormView):
     def get_form_kwargs(self):
         self.session = self.get_session()
         return {**super().get_form_kwargs(), "edition": self.request.edition,
-                "instance": self.session}
+                "instance": editable_copy(self.session)}
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         s = self.session
         if s is not None:
-            initial = {"starts_at": s.starts_at.astimezone(
-                schedule.origin(s.edition).tzinfo).strftime("%Y-%m-%dT%H:%M")
-                if s.starts_at else None, "room": s.room_id, "fixed": s.fixed}
+            initial = {"starts_at": s.starts_at, "room": s.room_id, "fixed": s.fixed}
             ctx["place_form"] = kwargs.get("place_form") or forms.PlaceForm(
                 initial=initial, edition=self.request.edition, prefix="place")
             ctx["warnings"] = kwargs.get("warnings")
@@ -104,10 +103,8 @@ class SessionFormView(PermissionRequiredMixin, FormView):
                 form = self.get_form_class()(edition=request.edition, instance=self.session)
                 return self.render_to_response(self.get_context_data(form=form,
                                                                      place_form=place))
-            starts_at = place.cleaned_data["starts_at"]
-            if starts_at is not None and starts_at.tzinfo is None:
-                starts_at = starts_at.replace(tzinfo=schedule.origin(request.edition).tzinfo)
-            warnings = domain.session_place(session=self.session, starts_at=starts_at,
+            warnings = domain.session_place(session=self.session,
+                                            starts_at=place.cleaned_data["starts_at"],
                                             room=place.cleaned_data["room"])
             if place.cleaned_data["fixed"] != self.session.fixed:
                 domain.session_update(session=self.session, fixed=place.cleaned_data["fixed"])
@@ -132,7 +129,7 @@ class SessionFormView(PermissionRequiredMixin, FormView):
                 session = domain.session_update(session=self.session, tags=tags, **data)
                 messages.success(self.request, _("The session is saved."))
         except ApplicationError as error:
-            form.add_error(None, str(error))
+            add_to_form(form, error)
             return self.form_invalid(form)
         return redirect("programme:manage_session", **self.request.edition.url_kwargs,
                         session_id=session.pk)

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.views.generic import FormView, TemplateView
 
-from openigf.core.errors import ApplicationError
+from openigf.core.errors import ApplicationError, add_to_form, refusal_from
 from openigf.core.views import PermissionRequiredMixin
 from openigf.proposals.models import Proposal
 
@@ -61,21 +61,7 @@ class FormPage(ProposalsMixin, FormView):
 
 
 def add_errors(form, exc) -> None:
-    if isinstance(exc, ApplicationError):
-        placed = False
-        for field, message in exc.fields.items():
-            if field in form.fields:
-                form.add_error(field, message)
-                placed = True
-            else:
-                form.add_error(None, message)
-        if not placed:
-            form.add_error(None, exc.message)
-    elif hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
+    add_to_form(form, exc if isinstance(exc, ApplicationError) else refusal_from(exc))
 
 
 def flash_error(request, exc) -> None:

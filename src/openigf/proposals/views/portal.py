@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from openigf.core.errors import ApplicationError
+from openigf.core.forms import editable_copy
 from openigf.proposals import domain, forms, queries
 from openigf.proposals.models import Call, ProposalPerson
 from openigf.proposals.screening import check_proposal
@@ -71,7 +72,8 @@ class EditView(ProposalMixin, FormPage):
         kwargs = self.get_form_kwargs()
         if self.person_form is not None:  # re-shown after a person's form failed
             kwargs.pop("data", None), kwargs.pop("files", None)
-        return forms.ProposalForm(**kwargs, instance=self.proposal, call=self.proposal.call)
+        return forms.ProposalForm(**kwargs, instance=editable_copy(self.proposal),
+                                  call=self.proposal.call)
 
     def get_context_data(self, **kwargs):
         proposal = self.proposal

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from openigf.core.forms import editable_copy
 from openigf.forums.enums import SessionKind
 from openigf.proposals import domain, forms, queries
 from openigf.proposals.enums import ProposalStatus
@@ -171,7 +172,8 @@ class CallEditView(FormPage):
         kwargs = self.get_form_kwargs()
         if self.call is None and "kind" in self.request.GET:
             kwargs.setdefault("initial", {})["kind"] = self.request.GET["kind"]
-        return forms.CallForm(**kwargs, instance=self.call, edition=self.request.edition)
+        return forms.CallForm(**kwargs, instance=editable_copy(self.call),
+                              edition=self.request.edition)
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "call": self.call}

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views import View
 
-from openigf.core.errors import ApplicationError
+from openigf.core.errors import ApplicationError, add_to_form
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
 from openigf.people.domain import person_update_profile
 from openigf.people.enums import Gender, RegionalGroup, StakeholderGroup
@@ -107,7 +107,7 @@ class CheckInView(PermissionTemplateView):
                           "first": first, "at": registration.checked_in_at}
                 form = forms.CheckInForm()
             except ApplicationError as error:
-                form.add_error("code", str(error))
+                add_to_form(form, error, field="code")
         return self.render_to_response(self.get_context_data(form=form, result=result))
 
 

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from openigf.core.errors import ApplicationError
+from openigf.core.errors import ApplicationError, add_to_form
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
 from openigf.programme.models import Session
 from openigf.reporting import domain, forms
@@ -102,12 +102,9 @@ class ReportView(PermissionRequiredMixin, TemplateView):
                                    sources=sources if isinstance(sources, dict) else {},
                                    submit="submit" in request.POST)
             except ApplicationError as error:
-                for field, message in (error.fields or {}).items():
-                    name = {"takeaways": "takeaway_1", "calls_to_action": "call_1"}.get(
-                        field, f"q_{field}")
-                    form.add_error(name if name in form.fields else None, message)
-                if not error.fields:
-                    form.add_error(None, str(error))
+                add_to_form(form, error, names={
+                    **{key: f"q_{key}" for key in error.fields},
+                    "takeaways": "takeaway_1", "calls_to_action": "call_1"})
             else:
                 messages.success(request, _("Report submitted.") if "submit" in request.POST
                                  else _("Draft saved."))
@@ -183,7 +180,7 @@ class TemplatesView(PermissionTemplateView):
             try:
                 domain.template_save(edition=request.edition, **form.cleaned_data)
             except ApplicationError as error:
-                form.add_error("questions", str(error))
+                add_to_form(form, error, field="questions")
             else:
                 messages.success(request, _("Template saved."))
                 return redirect(request.path)

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from openigf.core.errors import ApplicationError
+from openigf.core.errors import ApplicationError, add_to_form
 from openigf.core.views import PermissionRequiredMixin
 from openigf.proposals.models import Proposal
 from openigf.review import domain, forms
@@ -105,10 +105,7 @@ class ScoreView(RoundMixin, TemplateView):
                 domain.review_save(round_=self.round, proposal=proposal, reviewer=request.user,
                                    **form.cleaned_data)
             except ApplicationError as error:
-                for field, message in (error.fields or {}).items():
-                    form.add_error(field if field in form.fields else None, message)
-                if not error.fields:
-                    form.add_error(None, str(error))
+                add_to_form(form, error)
             else:
                 messages.success(request, _("Score saved."))
                 nxt = self.get_context_data(proposal=proposal)["next_id"]
