@@ -4,10 +4,13 @@ A URL without an expectation fails the walk: whoever adds a page says who may op
 ``tests/<app>/walk.py``.
 """
 
+import functools
 import importlib
+import re
 from pathlib import Path
 
 import pytest
+from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -69,6 +72,51 @@ def _verdict(response) -> str:
     return "allowed"
 
 
+def _resolve(expected, everyone):
+    if isinstance(expected, dict):
+        return expected
+    return {walk.ALL: everyone, walk.SIGNED_IN: everyone - {"public"}}.get(expected, expected)
+
+
+@functools.cache
+def _api_paths() -> dict:
+    from openigf.api.api import api
+
+    return api.get_openapi_schema()["paths"]
+
+
+def _api_methods(route: str) -> set:
+    """The methods the OpenAPI document gives the route (``<int:session_id>`` ->
+    ``{session_id}``)."""
+    template = "/" + re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", route)
+    return {m.upper() for m in _api_paths().get(template, {})}
+
+
+def _walk_methods(name, route, url, expected, clients, everyone) -> list:
+    """Each method of an API URL as every role; a write (empty JSON body) is rolled back."""
+    problems = []
+    methods = _api_methods(route)
+    if set(expected) != methods:
+        return [f"{name} ({route}): walk.py expects {sorted(expected)}, the API answers "
+                f"{sorted(methods)}"]
+    for method, roles_allowed in sorted(expected.items()):
+        allowed = _resolve(roles_allowed, everyone)
+        for role, client in clients.items():
+            if method == "GET":
+                response = client.get(url)
+            else:
+                with transaction.atomic():
+                    response = client.generic(method, url, "{}",
+                                              content_type="application/json")
+                    transaction.set_rollback(True)
+            verdict = _verdict(response)
+            wanted = "allowed" if role in allowed else "denied"
+            if verdict != wanted:
+                problems.append(f"{method} {url} [{name}] as {role}: {verdict} "
+                                f"({response.status_code}), expected {wanted}")
+    return problems
+
+
 @pytest.mark.django_db
 def test_every_url_admits_exactly_the_expected_roles():
     world = walk.build_world()
@@ -87,8 +135,7 @@ def test_every_url_admits_exactly_the_expected_roles():
         if name not in expect:
             problems.append(f"{name} ({route}): no expectation in any tests/**/walk.py")
             continue
-        allowed = {walk.ALL: everyone, walk.SIGNED_IN: everyone - {"public"}}.get(
-            expect[name], expect[name])
+        allowed = _resolve(expect[name], everyone)
         try:
             kwargs = _path_for(route, entry, world)
         except LookupError as exc:
@@ -97,6 +144,10 @@ def test_every_url_admits_exactly_the_expected_roles():
         from django.urls import reverse
 
         url = reverse(name, kwargs=kwargs)
+        if isinstance(expect[name], dict):  # an API URL: every method it answers
+            problems += _walk_methods(name, route, url, expect[name], clients, everyone)
+            walked += 1
+            continue
         for role in roles:
             verdict = _verdict(clients[role].get(url))
             wanted = "allowed" if role in allowed else "denied"
@@ -104,4 +155,4 @@ def test_every_url_admits_exactly_the_expected_roles():
                 problems.append(f"{url} [{name}] as {role}: {verdict}, expected {wanted}")
         walked += 1
     assert walked > 15
-    assert problems == []
+    assert problems == [], "\n".join(problems)

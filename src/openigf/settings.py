@@ -150,11 +150,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    "openigf.api.middleware.JsonErrorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "openigf.core.middleware.BadInputMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -266,6 +268,11 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 SILENCED_SYSTEM_CHECKS = _read("SILENCED_SYSTEM_CHECKS", env.list, [])
+
+# --- API -----------------------------------------------------------------------------------
+# Requests per minute (429 with Retry-After beyond): per client address, and per token.
+API_RATE_LIMITS = {"address": _read("API_RATE_PER_ADDRESS", env.int, 300),
+                   "token": _read("API_RATE_PER_TOKEN", env.int, 600)}
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {

@@ -19,6 +19,9 @@ TEST_ENVIRONMENT = {
     "TASKS_INLINE": "true",
     "FAST_PASSWORD_HASHER": "true",
     "DJANGO_ALLOW_ASYNC_UNSAFE": "true",  # Playwright's sync API beside the ORM in one thread
+    # The suite calls the API from one address; the tests of the rate limits lower these.
+    "API_RATE_PER_ADDRESS": "100000",
+    "API_RATE_PER_TOKEN": "100000",
 }
 
 for _name, _value in TEST_ENVIRONMENT.items():

@@ -29,6 +29,7 @@ urlpatterns = [
     path("i18n/catalog.js", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("health/", views_system.health, name="health"),
     path("favicon.ico", views_system.favicon, name="favicon"),
+    path("api/", include("openigf.api.routes")),  # before the apps: no page answers there
     *_app_urls(),
 ]
 

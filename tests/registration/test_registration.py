@@ -147,7 +147,7 @@ def test_registration_api_is_idempotent(client, edition):
 
     person = PersonFactory()
     _token, raw = ApiToken.issue(person=person, name="app")
-    endpoint = reverse("registration:api", kwargs=edition.url_kwargs)
+    endpoint = reverse("api_v1:registration_mine", kwargs=edition.url_kwargs)
     headers = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
     first = client.post(endpoint, json.dumps({"attendance": "online"}),
                         content_type="application/json", **headers)

@@ -12,5 +12,4 @@ EXPECT = {
     "registration:badge": frozenset(),  # 404 without a confirmed registration
     "registration:checkin": STAFF,
     "registration:manage": STAFF,
-    "registration:api": frozenset(),  # GET: 404 until registered
 }

@@ -142,7 +142,8 @@ def test_voices_compare_spoken_and_invited(client, session):
 def test_append_api_with_a_token(client, session):
     person = secretariat_of(session.edition.forum)
     _token, raw = ApiToken.issue(person=person, name="captioner")
-    endpoint = url("api", session)
+    endpoint = reverse("api_v1:transcript_detail", kwargs={**session.edition.url_kwargs,
+                                                          "session_id": session.pk})
     headers = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
     body = json.dumps({"key": "k1", "text": ">> ANA PEREZ: hello"})
     first = client.post(endpoint, body, content_type="application/json", **headers)

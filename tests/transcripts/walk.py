@@ -22,5 +22,4 @@ EXPECT = {
     "transcripts:text": ALL,
     "transcripts:live": ALL,
     "transcripts:speakers": STAFF,
-    "transcripts:api": ALL,
 }

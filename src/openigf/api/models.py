@@ -2,6 +2,7 @@
 
 import hashlib
 import hmac
+import re
 import secrets
 
 from django.conf import settings
@@ -9,7 +10,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from openigf.api.scopes import scopes_allowed
+
 PREFIX = "oigf"
+KEY_ID = re.compile(r"[0-9a-f]{12}")
 
 
 def _digest(secret: str) -> str:
@@ -34,6 +38,9 @@ class ApiToken(models.Model):
     expires = models.DateTimeField(_("expires"), null=True, blank=True)
     last_used = models.DateTimeField(_("last used"), null=True, blank=True)
     revoked = models.DateTimeField(_("revoked"), null=True, blank=True)
+    scopes = models.JSONField(_("scopes"), default=list, blank=True,
+                              help_text=_("What the token may change besides reading "
+                                          "(see api.scopes)."))
 
     objects = ApiTokenQuerySet.as_manager()
 
@@ -45,21 +52,26 @@ class ApiToken(models.Model):
         return f"{self.name} ({PREFIX}_{self.key_id}_…)"
 
     @classmethod
-    def issue(cls, *, person, name: str, expires=None) -> tuple["ApiToken", str]:
-        """Create a token; the full secret is returned once and never stored."""
+    def issue(cls, *, person, name: str, expires=None, scopes=None) -> tuple["ApiToken", str]:
+        """Create a token (``scopes`` default: every scope the person's roles allow); the full
+        secret is returned once and never stored. Checks nothing: ``api.domain.token_issue``
+        is the way a person gets one."""
+        if scopes is None:
+            scopes = scopes_allowed(person)
         key_id, secret = secrets.token_hex(6), secrets.token_urlsafe(32)
         token = cls.objects.create(person=person, name=name, key_id=key_id,
-                                   key_hash=_digest(secret), expires=expires)
+                                   key_hash=_digest(secret), expires=expires,
+                                   scopes=sorted(set(scopes)))
         return token, f"{PREFIX}_{key_id}_{secret}"
 
     @classmethod
-    def resolve(cls, raw: str):
-        """The person a presented token stands for, or None."""
+    def resolve(cls, raw: str) -> "ApiToken | None":
+        """The usable token a presented secret stands for (its person loaded), or None."""
         try:
             prefix, key_id, secret = raw.split("_", 2)
         except ValueError:
             return None
-        if prefix != PREFIX:
+        if prefix != PREFIX or not KEY_ID.fullmatch(key_id):
             return None
         token = cls.objects.usable().select_related("person").filter(key_id=key_id).first()
         if token is None or not hmac.compare_digest(token.key_hash, _digest(secret)):
@@ -67,4 +79,4 @@ class ApiToken(models.Model):
         if not token.person.is_active:
             return None
         cls.objects.filter(pk=token.pk).update(last_used=timezone.now())
-        return token.person
+        return token

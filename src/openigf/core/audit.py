@@ -24,6 +24,12 @@ def acting_as(person):
         _actor.reset(token)
 
 
+def actor_set(person) -> None:
+    """Make ``person`` the actor for the rest of the request (an API call acting through a
+    token); ``ActorMiddleware`` restores the previous actor when the request ends."""
+    _actor.set(person)
+
+
 def current_actor():
     actor = _actor.get()
     if actor is not None and not getattr(actor, "is_authenticated", False):

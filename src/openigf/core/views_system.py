@@ -7,6 +7,9 @@ from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils.translation import gettext as _
+
+from openigf.core.errors import ApplicationError
 
 
 def health(request):
@@ -35,6 +38,9 @@ def page_not_found(request, exception=None):
     message = ""
     if exception is not None and exception.args and isinstance(exception.args[0], str):
         message = exception.args[0]
+    if request.path.startswith("/api/"):  # the API answers in JSON, never a page
+        return JsonResponse(ApplicationError(message or _("There is nothing at this address."),
+                                             code="not_found").as_dict(), status=404)
     return render(request, "404.html", {"message": message}, status=404)
 
 

@@ -34,3 +34,12 @@ def mag_composition(edition: Edition) -> dict:
 def secretariat_of(forum: Forum):
     return Membership.objects.filter(Q(forum=forum) & Q(role=Role.SECRETARIAT)).select_related(
         "person")
+
+
+def editions_visible_to(forum: Forum, person):
+    """The editions of ``forum`` a person sees listed: every one for its Secretariat, the
+    published ones for everybody else."""
+    editions = forum.editions.all()
+    if not person.has_perm("forums.manage_forum", forum):
+        editions = editions.filter(published=True)
+    return editions

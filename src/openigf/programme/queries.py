@@ -4,7 +4,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from openigf.programme.models import Release, Room, Session, SessionPerson, SessionStatus
+from openigf.programme.models import (
+    Release,
+    Room,
+    Session,
+    SessionFormat,
+    SessionPerson,
+    SessionStatus,
+)
 
 
 def people_in_sessions(edition, person_ids=None) -> dict[int, list[tuple[str, str]]]:
@@ -45,6 +52,39 @@ class AgendaItem:
     room: Room | None
 
 
+AGENDA_FILTERS = ("theme", "day", "room", "kind", "language", "format", "q")
+
+
+def filter_agenda(items: list[AgendaItem], filters) -> list[AgendaItem]:
+    """The agenda items matching ``filters`` (a mapping of ``AGENDA_FILTERS`` to text, as
+    the agenda page's query string): theme and room ids, a day (YYYY-MM-DD), session type,
+    language, ``online``/``onsite``, words in the title, description or a person's name."""
+    g = {name: (filters.get(name) or "") for name in AGENDA_FILTERS}
+    q = g["q"].strip().lower()
+    out = []
+    for item in items:
+        s = item.session
+        if g["theme"] and str(s.theme_id) != g["theme"]:
+            continue
+        if g["day"] and item.starts_at.date().isoformat() != g["day"]:
+            continue
+        if g["room"] and str(item.room.pk if item.room else "") != g["room"]:
+            continue
+        if g["kind"] and s.kind != g["kind"]:
+            continue
+        if g["language"] and s.language != g["language"]:
+            continue
+        if g["format"] == "online" and s.format == SessionFormat.ONSITE:
+            continue
+        if g["format"] == "onsite" and s.format == SessionFormat.ONLINE:
+            continue
+        if q and q not in s.title.lower() and q not in s.description.lower() and not any(
+                q in p.name.lower() for p in s.people.all()):
+            continue
+        out.append(item)
+    return out
+
+
 def published(edition) -> tuple[Release | None, list[AgendaItem]]:
     """The latest release and its sessions in order (a fixed number of queries)."""
     from datetime import timedelta
@@ -64,3 +104,33 @@ def published(edition) -> tuple[Release | None, list[AgendaItem]]:
                                 rooms.get(room_id)))
     items.sort(key=lambda i: (i.starts_at, i.room.order if i.room else 0, i.session.title))
     return release, items
+
+
+def session_roles_of(person) -> set[str]:
+    """Every role ``person`` holds in a session of any edition (by account, or by the e-mail of
+    a row not yet linked to an account), as ``programme.roles`` matches them."""
+    from django.db.models import Q
+
+    if not getattr(person, "is_authenticated", False):
+        return set()
+    match = Q(person=person)
+    if person.email:
+        match |= Q(person__isnull=True, email__iexact=person.email)
+    return set(SessionPerson.objects.filter(match).values_list("role", flat=True).distinct())
+
+
+def people_of_agenda(items: list[AgendaItem], q: str = "") -> list[dict]:
+    """The people of the agenda's sessions, each once (by account, else e-mail, else name),
+    with what a session page shows of them and their sessions; optionally those whose name
+    holds ``q``. Sorted by name."""
+    q = q.strip().lower()
+    people = {}
+    for item in items:
+        for p in item.session.people.all():
+            if q and q not in p.name.lower():
+                continue
+            entry = people.setdefault(p.key, {"name": p.name, "organisation": p.organisation,
+                                              "stakeholder_group": p.stakeholder_group,
+                                              "sessions": []})
+            entry["sessions"].append({"session": item.session.pk, "role": p.role})
+    return sorted(people.values(), key=lambda e: (e["name"].lower(), e["name"]))

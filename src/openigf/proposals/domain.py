@@ -109,10 +109,12 @@ def proposal_update(*, proposal: Proposal, tags=None, policy_questions=None, wri
     proposal.full_clean()
     proposal.save()
     if tags is not None or write_in_tags:
+        before = sorted(t.name for t in proposal.tags.all())
         tags = list(tags if tags is not None else proposal.tags.all())
         tags += tags_write_in(edition=proposal.edition, names=write_in_tags)
         proposal.tags.set(tags)
-        changes["tags"] = sorted(t.name for t in tags)
+        if sorted(t.name for t in tags) != before:
+            changes["tags"] = sorted(t.name for t in tags)
     if policy_questions is not None:
         proposal.policy_questions.set(policy_questions)
     if changes:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from openigf.core.audit import audit_log
 from openigf.core.errors import ApplicationError
 from openigf.outbox.domain import mail_enqueue_template
+from openigf.people.enums import Attendance
 from openigf.registration.models import Registration, RegistrationSettings, RegistrationStatus
 
 BADGE_SALT = "openigf.registration.badge"
@@ -53,14 +54,55 @@ def _confirm_mail(registration: Registration) -> None:
                           edition=registration.edition, kind="registration.status")
 
 
+ANSWER_MAX_CHARS = 1000  # as the registration form's fields
+
+
+def answers_clean(questions, answers) -> dict:
+    """The answers to the edition's extra questions, checked: an object whose keys are the
+    configured questions' keys, each answer text of at most 1,000 characters, the required
+    ones given. Returns every question's answer (empty when not given); refuses with each
+    problem at ``answers.<key>``."""
+    if answers is None:
+        answers = {}
+    if not isinstance(answers, dict):
+        raise ApplicationError(_("The answers must be an object of question keys."),
+                               fields={"answers": _("Give an object: question key -> "
+                                                    "answer.")})
+    keys = [q["key"] for q in questions]
+    errors = {f"answers.{k}"[:120]: _("This edition asks no such question.")
+              for k in list(answers)[:20] if k not in keys}
+    cleaned = {}
+    for q in questions:
+        value = answers.get(q["key"], "")
+        if not isinstance(value, str):
+            errors[f"answers.{q['key']}"] = _("Answer with text.")
+            continue
+        value = value.strip()
+        if len(value) > ANSWER_MAX_CHARS:
+            errors[f"answers.{q['key']}"] = _("At most %(n)d characters.") % {
+                "n": ANSWER_MAX_CHARS}
+        elif q.get("required") and not value:
+            errors[f"answers.{q['key']}"] = _("This question must be answered.")
+        cleaned[q["key"]] = value
+    if errors:
+        raise ApplicationError(_("Some answers are not accepted: fix what is marked."),
+                               fields=errors)
+    return cleaned
+
+
 def register(*, edition, person, attendance: str = "onsite", answers=None) -> tuple:
     """Register ``person`` (their profile's classifications are copied). Registering twice
     returns the existing registration. Onsite places beyond the capacity go to the waiting
     list: the count is taken under a row lock, so concurrent requests never exceed it.
+    ``answers`` must answer the edition's extra questions (``answers_clean``).
     Returns ``(registration, created)``."""
     existing = Registration.objects.filter(edition=edition, person=person).first()
     if existing is not None:
         return existing, False
+    if attendance not in Attendance.values:
+        raise ApplicationError(_("Attendance is onsite or online."),
+                               fields={"attendance": _("onsite or online")})
+    answers = answers_clean(settings_of(edition).questions, answers)
     try:
         with transaction.atomic():
             settings = RegistrationSettings.objects.select_for_update().get(
@@ -76,7 +118,7 @@ def register(*, edition, person, attendance: str = "onsite", answers=None) -> tu
                     status = RegistrationStatus.WAITLISTED
             registration = Registration.objects.create(
                 edition=edition, person=person, attendance=attendance, status=status,
-                answers=answers or {}, stakeholder_group=person.stakeholder_group,
+                answers=answers, stakeholder_group=person.stakeholder_group,
                 regional_group=person.regional_group, gender=person.gender,
                 country=person.country, first_time=person.first_time)
             audit_log(action="registration.create", obj=registration,

@@ -10,5 +10,4 @@ urlpatterns = [
     path(E + "register/badge.pdf", pages.BadgeView.as_view(), name="badge"),
     path(E + "checkin/", pages.CheckInView.as_view(), name="checkin"),
     path(E + "registrations/", pages.ManageView.as_view(), name="manage"),
-    path("api/v1/" + E + "registration/", pages.RegistrationApiView.as_view(), name="api"),
 ]

@@ -120,7 +120,8 @@ def transcript_save(*, session, text: str, live: bool = False) -> Transcript:
 @transaction.atomic
 def transcript_append(*, session, key: str, text: str, live: bool = True):
     """Append a chunk of the captioner's feed. Idempotent: a chunk whose ``key`` was already
-    received changes nothing. Returns ``(transcript, appended)``."""
+    received changes nothing. Returns ``(transcript, appended)``. Side effects (for a new
+    key): the chunk, the text and its turns; audit ``transcript.append``."""
     key = (key or "").strip()
     if not key or len(key) > 100:
         raise ApplicationError(_("Give each chunk a key of at most 100 characters."),
@@ -138,6 +139,8 @@ def transcript_append(*, session, key: str, text: str, live: bool = True):
     transcript.live = live
     transcript.save(update_fields=["raw", "live", "updated"])
     _rebuild(transcript)
+    audit_log(action="transcript.append", obj=session,
+              changes={"key": key, "words": [None, transcript.words]})
     return transcript, True
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db import connection
 from django.urls import reverse
 
-from openigf.transcripts.models import Turn
+from openigf.transcripts.models import Transcript, Turn
 
 
 @dataclass(frozen=True)
@@ -140,3 +140,15 @@ def _sqlite(qs, q):
                                       "transcripts_turn_fts MATCH %s AND rowid = "
                                       "transcripts_turn.id)", (expression,)))
             .order_by("rank", "id"))
+
+
+def transcripts_of(edition):
+    """The edition's transcripts with their session, most recently changed first."""
+    return (Transcript.objects.filter(session__edition=edition).select_related("session")
+            .defer("raw").order_by("-updated", "pk"))
+
+
+def turns_from(transcript, *, start: int = 1, limit: int = 1000) -> list:
+    """Up to ``limit`` turns of ``transcript`` from number ``start``, their speaker loaded."""
+    return list(Turn.objects.filter(transcript=transcript, index__gte=start)
+                .select_related("speaker").order_by("index")[:limit])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from openigf.transcripts.views import api, pages
+from openigf.transcripts.views import pages
 
 app_name = "transcripts"
 S = "<slug:forum>/<slug:edition>/sessions/<int:session_id>/"
@@ -13,6 +13,4 @@ urlpatterns = [
     path(S + "transcript.txt", pages.PlainTextView.as_view(), name="text"),
     path(S + "transcript/live/", pages.LiveView.as_view(), name="live"),
     path(S + "transcript/speakers/", pages.SpeakersView.as_view(), name="speakers"),
-    path("api/v1/<slug:forum>/<slug:edition>/sessions/<int:session_id>/transcript/",
-         api.TranscriptApiView.as_view(), name="api"),
 ]

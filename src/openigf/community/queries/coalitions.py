@@ -77,3 +77,12 @@ def coalition_eligibility(coalition, edition) -> Eligibility:
     c = _annotated(edition.forum_id, edition.year).get(pk=coalition.pk)
     reasons = _reasons(c, edition.year)
     return Eligibility(c, not reasons, reasons)
+
+
+def listed(forum, *, include_proposed: bool = False):
+    """The forum's coalitions as the public list shows them (proposed ones only for the
+    Secretariat), with their members."""
+    coalitions = Coalition.objects.filter(forum=forum).select_related("forum")
+    if not include_proposed:
+        coalitions = coalitions.exclude(status=CoalitionStatus.PROPOSED)
+    return coalitions.prefetch_related("members").order_by("status", "name")

@@ -23,12 +23,9 @@ class ListView(CommunityPage):
 
     def get_context_data(self, **kwargs):
         staff = self.can("community.manage_registry")
-        coalitions = Coalition.objects.filter(forum=self.request.forum).select_related("forum")
-        if not staff:
-            coalitions = coalitions.exclude(status=CoalitionStatus.PROPOSED)
         latest = self.request.forum.editions.filter(published=True).order_by("-year").first()
         return {**super().get_context_data(**kwargs),
-                "coalitions": coalitions.prefetch_related("members").order_by("status", "name"),
+                "coalitions": queries.listed(self.request.forum, include_proposed=staff),
                 "latest_edition": latest, "staff": staff,
                 "can_propose": self.can("community.propose_coalition")}
 

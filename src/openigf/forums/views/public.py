@@ -24,10 +24,8 @@ class ForumView(PermissionTemplateView):
 
     def get_context_data(self, **kwargs):
         forum = self.request.forum
-        editions = forum.editions.all()
-        if not self.request.user.has_perm("forums.manage_forum", forum):
-            editions = editions.filter(published=True)
-        return {**super().get_context_data(**kwargs), "forum": forum, "editions": editions}
+        return {**super().get_context_data(**kwargs), "forum": forum,
+                "editions": queries.editions_visible_to(forum, self.request.user)}
 
 
 class EditionView(PermissionTemplateView):

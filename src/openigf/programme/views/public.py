@@ -13,36 +13,9 @@ from openigf.core.redirects import safe_next
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
 from openigf.forums.enums import SessionKind
 from openigf.programme import domain, exporters, queries, sections
-from openigf.programme.models import Language, Session, SessionFormat, Star
+from openigf.programme.models import Language, Session, Star
 
 FEED_SALT = "openigf.programme.feed"
-
-
-def _filtered(request, items):
-    g = request.GET
-    q = (g.get("q") or "").strip().lower()
-    out = []
-    for item in items:
-        s = item.session
-        if g.get("theme") and str(s.theme_id) != g["theme"]:
-            continue
-        if g.get("day") and item.starts_at.date().isoformat() != g["day"]:
-            continue
-        if g.get("room") and str(item.room.pk if item.room else "") != g["room"]:
-            continue
-        if g.get("kind") and s.kind != g["kind"]:
-            continue
-        if g.get("language") and s.language != g["language"]:
-            continue
-        if g.get("format") == "online" and s.format == SessionFormat.ONSITE:
-            continue
-        if g.get("format") == "onsite" and s.format == SessionFormat.ONLINE:
-            continue
-        if q and q not in s.title.lower() and q not in s.description.lower() and not any(
-                q in p.name.lower() for p in s.people.all()):
-            continue
-        out.append(item)
-    return out
 
 
 class AgendaView(PermissionTemplateView):
@@ -52,7 +25,7 @@ class AgendaView(PermissionTemplateView):
     def get_context_data(self, **kwargs):
         edition = self.request.edition
         release, items = queries.published(edition)
-        shown = _filtered(self.request, items)
+        shown = queries.filter_agenda(items, self.request.GET)
         days = {}
         for item in shown:
             days.setdefault(item.starts_at.date(), []).append(item)

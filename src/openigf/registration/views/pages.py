@@ -3,12 +3,11 @@ and the Secretariat's settings, approvals, figures and CSV."""
 
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views import View
 
-from openigf.api.views import ApiView
 from openigf.core.audit import audit_log
 from openigf.core.csvexport import csv_response
 from openigf.core.errors import ApplicationError, add_to_form
@@ -182,32 +181,3 @@ class ManageView(PermissionTemplateView):
         form.save()
         messages.success(request, _("Registration settings saved."))
         return redirect(request.path)
-
-
-class RegistrationApiView(ApiView):
-    """``POST /api/v1/<forum>/<edition>/registration/`` ``{"attendance": "onsite"}``: register
-    the token's person (idempotent); ``GET`` returns their registration."""
-
-    permission_required = "registration.register"
-
-    def get(self, request, *args, **kwargs):
-        mine = Registration.objects.filter(edition=request.edition, person=request.user).first()
-        if mine is None:
-            raise Http404(_("You are not registered."))
-        return JsonResponse(_as_json(mine))
-
-    def post(self, request, *args, **kwargs):
-        body = self.json_body()
-        attendance = body.get("attendance", "onsite")
-        if attendance not in ("onsite", "online"):
-            raise ApplicationError(_("Attendance is onsite or online."),
-                                   fields={"attendance": _("onsite or online")})
-        registration, created = domain.register(edition=request.edition, person=request.user,
-                                                attendance=attendance,
-                                                answers=body.get("answers") or {})
-        return JsonResponse(_as_json(registration), status=201 if created else 200)
-
-
-def _as_json(r):
-    return {"id": r.pk, "status": r.status, "attendance": r.attendance,
-            "checked_in": r.checked_in_at.isoformat() if r.checked_in_at else None}
