@@ -98,6 +98,7 @@ def test_exports_of_personal_data_are_audited_with_who_and_how_many(client):
     ]
 
 
+@pytest.mark.django_db
 def test_audit_page_shows_changes_as_labelled_old_and_new_values(client):
     edition = EditionFactory(title="IGF 2019")
     domain.edition_update(edition=edition, title="IGF 2019 Berlin")

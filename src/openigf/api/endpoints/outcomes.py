@@ -75,4 +75,4 @@ def chairs_summary(request, forum: str, edition: str):
             "messages": [{"theme": {"slug": theme.slug, "name": theme.name},
                           "messages": [m.text for m in items]}
                          for theme, items in ctx["messages"]],
-            "bpfs": [{"slug": b.slug, "name": b.name} for b in ctx["bpfs"]]}
+            "bpfs": [{"slug": b.slug, "name": b.name} for b, _outputs in ctx["intersessional"]]}
