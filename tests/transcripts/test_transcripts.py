@@ -177,3 +177,47 @@ def test_session_turns_for_reporting(session):
     domain.transcript_save(session=session, text=TEXT)
     turns = queries.session_turns(session)
     assert turns[1].speaker == "Chidi Okafor" and turns[1].url.endswith("#t2")
+
+
+def _session_with(edition, title, names):
+    s = SessionFactory(edition=edition, title=title)
+    for name, role in names:
+        SessionPersonFactory(session=s, name=name, role=role)
+    return s
+
+
+@pytest.mark.shared_data
+def test_real_transcripts_link_only_people_of_their_own_session(shared_data):
+    edition = EditionFactory(forum=ForumFactory(slug="srccon"), year=2018)
+    hiring = _session_with(edition, "Hacking our hiring", [
+        ("Tiff Fehr", "moderator"), ("Ryann Grochowski Jones", "moderator")])
+    # Another session of the edition whose people share first names with the speakers.
+    _session_with(edition, "Elsewhere", [("Andrew Tran", "speaker"), ("Paul Cheung", "speaker"),
+                                         ("Tiff Other", "speaker"), ("Greg Linch", "speaker")])
+    text = (shared_data / "transcripts/srccon/2018/SRCCON2018-hacking-hiring.txt").read_text()
+    t = domain.transcript_save(session=hiring, text=text)
+    turns = list(t.turns.select_related("speaker"))
+    assert {x.speaker.session_id for x in turns if x.speaker} <= {hiring.pk}
+    # "Tiff:" and "Ryann:" are first names alone: kept as typed, linked to nobody.
+    assert not [x for x in turns if x.speaker]
+    labels = {x.label for x in turns}
+    assert {"Tiff", "Ryann", "Audience member", "Andrew", "Paul", "Greg"} <= labels
+
+
+@pytest.mark.shared_data
+def test_the_igf_seed_links_full_names_and_never_a_stranger(shared_data):
+    edition = EditionFactory(forum=ForumFactory(slug="igf"), year=2018)
+    meeting = _session_with(edition, "MAG meets UN DESA", [
+        ("Lynn St. Amour", "moderator"), ("Liu Zhenmin", "speaker"),
+        ("Stefan Schweinfest", "speaker"), ("Chengetai Masango", "organiser")])
+    other = _session_with(edition, "Another workshop", [
+        ("Raquel Gatto", "speaker"), ("Roman Chukov", "speaker"), ("Veni Markovski", "speaker"),
+        ("Miguel Estrada", "speaker"), ("Arnold M. R. Janssen", "speaker")])
+    text = next((shared_data.parent / "seeds").glob("004_*.txt")).read_text()
+    t = domain.transcript_save(session=meeting, text=text)
+    linked = {x.label: x.speaker.name for x in t.turns.select_related("speaker") if x.speaker}
+    assert linked == {"LYNN ST. AMOUR": "Lynn St. Amour", "LIU ZHENMIN": "Liu Zhenmin",
+                      "STEFAN SCHWEINFEST": "Stefan Schweinfest",
+                      "CHENGETAI MASANGO": "Chengetai Masango"}
+    assert not t.turns.filter(speaker__session=other).exists()
+    assert t.turns.filter(label="RAQUEL GATTO", speaker=None).count() == 1

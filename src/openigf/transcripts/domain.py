@@ -48,20 +48,12 @@ def _candidates(session):
     return people, [(p.pk, p.name) for p in people], roles
 
 
-def _edition_people(session):
-    from openigf.programme.models import SessionPerson
-
-    return {p.pk: p for p in SessionPerson.objects.filter(session__edition_id=session.edition_id)
-            .exclude(session=session)}
-
-
 def _rebuild(transcript: Transcript) -> None:
     session = transcript.session
     parsed = parser.parse(transcript.raw)
     people, candidates, roles = _candidates(session)
     by_pk = {p.pk: p for p in people}
     links = {link.label: link.speaker for link in transcript.links.select_related("speaker")}
-    others = None
     resolved = {}
     turns = []
     words = 0
@@ -70,13 +62,9 @@ def _rebuild(transcript: Transcript) -> None:
         if label not in resolved:
             speaker = links.get(label)
             if speaker is None and label not in links and label:
-                key = parser.match_speaker(label, candidates, roles)
-                speaker = by_pk.get(key)
-                if speaker is None:
-                    if others is None:
-                        others = _edition_people(session)
-                    key = parser.match_speaker(label, [(k, p.name) for k, p in others.items()])
-                    speaker = others.get(key) if key is not None else None
+                # Only the session's own people: a name on another session's list is
+                # no evidence of who spoke here.
+                speaker = by_pk.get(parser.match_speaker(label, candidates, roles))
             resolved[label] = speaker
         speaker = resolved[label]
         count = len(turn.text.split())
