@@ -221,3 +221,77 @@ def test_the_igf_seed_links_full_names_and_never_a_stranger(shared_data):
                       "CHENGETAI MASANGO": "Chengetai Masango"}
     assert not t.turns.filter(speaker__session=other).exists()
     assert t.turns.filter(label="RAQUEL GATTO", speaker=None).count() == 1
+
+
+def _big_text(turns: int) -> str:
+    """About 4.6 MB for 130,000 turns, as a whole day's captioning would be."""
+    return "Captions.\n***\n" + "".join(f">> SPEAKER {i % 40}: item {i} is said.\n"
+                                        for i in range(turns))
+
+
+def test_an_upload_declared_too_large_is_refused_before_its_body_is_read(client, session):
+    client.force_login(secretariat_of(session.edition.forum))
+    # The body is tiny but declared as 100 MB: reading it would fail, refusing must not read.
+    response = client.post(url("upload", session), data=b"x", content_type="text/plain",
+                           CONTENT_LENGTH=str(100 * 1024 * 1024), follow=True)
+    assert "The file is larger than 5 MB." in response.content.decode()
+    assert not Transcript.objects.filter(session=session).exists()
+
+
+def test_a_file_larger_than_it_says_is_refused_while_read():
+    class Lying:
+        size = 10
+
+        def chunks(self):
+            yield b"a" * domain.MAX_BYTES
+            yield b"a"
+
+    with pytest.raises(ApplicationError, match="larger than 5 MB"):
+        domain.upload_read(Lying())
+
+
+def test_a_large_upload_is_read_by_a_job_not_by_the_request(client, session, settings):
+    from openigf.core.models import Job
+    from openigf.transcripts import tasks
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False  # as in production: a worker does the work
+    client.force_login(secretariat_of(session.edition.forum))
+    text = _big_text(130_000)
+    assert 4.5e6 < len(text.encode()) < domain.MAX_BYTES
+    response = client.post(url("upload", session),
+                           {"file": SimpleUploadedFile("day.txt", text.encode())})
+    job = Job.objects.get(kind="transcripts.parse")
+    assert response.status_code == 302 and response["Location"] == job.get_absolute_url()
+    assert job.status == "queued" and not Transcript.objects.filter(session=session).exists()
+    again = client.post(url("upload", session),
+                        {"file": SimpleUploadedFile("day.txt", text.encode())}, follow=True)
+    assert "still being read" in again.content.decode() and Job.objects.count() == 1
+    # The worker: a smaller text stands in for the day, the same path.
+    upload = domain.upload_stage(session=session, text=_big_text(3000))
+    Job.objects.filter(pk=job.pk).update(params={"upload_id": upload.pk})
+    tasks.transcript_parse(job_id=str(job.pk))
+    job.refresh_from_db()
+    assert job.status == "done", job.error
+    assert job.result["summary"] == "Transcript saved: 3000 turns, 12000 words."
+    assert session.transcript.turns.count() == 3000
+    tasks.transcript_parse(job_id=str(job.pk))  # delivered twice: nothing more
+    assert session.transcript.turns.count() == 3000
+
+
+@pytest.mark.slow
+def test_a_whole_day_of_captions_is_stored_by_the_job(session):
+    upload = domain.upload_stage(session=session, text=_big_text(130_000))
+    steps = []
+    t = domain.upload_store(upload_id=upload.pk, progress=lambda *a: steps.append(a))
+    assert t.turns.count() == 130_000 and steps[-1][:2] == (130_000, 130_000)
+
+
+def test_an_upload_without_the_csrf_token_is_refused(session):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(secretariat_of(session.edition.forum))
+    response = client.post(url("upload", session),
+                           {"file": SimpleUploadedFile("t.txt", TEXT.encode())})
+    assert response.status_code == 403
+    assert not Transcript.objects.filter(session=session).exists()

@@ -8,18 +8,51 @@ from django.utils.translation import gettext as _
 from openigf.algorithms import transcripts as parser
 from openigf.core.audit import audit_log
 from openigf.core.errors import ApplicationError
-from openigf.transcripts.models import Chunk, SpeakerLink, Transcript, Turn
+from openigf.transcripts.models import Chunk, PendingUpload, SpeakerLink, Transcript, Turn
 
 MAX_BYTES = 5 * 1024 * 1024
+# Above this size an upload is parsed and stored by a job, not during the request: 250 KB is
+# about 45,000 words, read in well under a second.
+INLINE_BYTES = 256 * 1024
+# What a multipart request adds around the file (boundaries, the other fields).
+_FORM_OVERHEAD = 64 * 1024
 ENCODINGS = ("utf-8-sig", "utf-16")
+
+
+def _too_large():
+    return ApplicationError(_("The file is larger than 5 MB."),
+                            fields={"file": _("Upload at most 5 MB of text.")})
+
+
+def upload_refused_by_length(content_length) -> ApplicationError | None:
+    """The refusal of a request whose declared length is beyond any acceptable upload, decided
+    before its body is read (a 100 MB upload is never received)."""
+    try:
+        length = int(content_length or 0)
+    except (TypeError, ValueError):
+        return None
+    return _too_large() if length > MAX_BYTES + _FORM_OVERHEAD else None
+
+
+def upload_read(file) -> bytes:
+    """The bytes of an uploaded file, read in chunks and refused as soon as they pass
+    ``MAX_BYTES`` (the declared size is checked first)."""
+    if (file.size or 0) > MAX_BYTES:
+        raise _too_large()
+    parts, size = [], 0
+    for chunk in file.chunks():
+        size += len(chunk)
+        if size > MAX_BYTES:
+            raise _too_large()
+        parts.append(chunk)
+    return b"".join(parts)
 
 
 def decode_upload(data: bytes) -> str:
     """The text of an uploaded file; refuses what is not text, too large, or in an encoding
     it cannot tell."""
     if len(data) > MAX_BYTES:
-        raise ApplicationError(_("The file is larger than 5 MB."),
-                               fields={"file": _("Upload at most 5 MB of text.")})
+        raise _too_large()
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         candidates = ("utf-16",)
     else:
@@ -48,8 +81,12 @@ def _candidates(session):
     return people, [(p.pk, p.name) for p in people], roles
 
 
-def _rebuild(transcript: Transcript) -> None:
+def _rebuild(transcript: Transcript, progress=None) -> None:
+    """Parse the text again and replace the turns. ``progress(done, total, message)`` hears
+    of each thousand turns stored (a job's ``step``)."""
     session = transcript.session
+    if progress:
+        progress(0, 0, _("Reading the text"))
     parsed = parser.parse(transcript.raw)
     people, candidates, roles = _candidates(session)
     by_pk = {p.pk: p for p in people}
@@ -75,7 +112,10 @@ def _rebuild(transcript: Transcript) -> None:
                           markers=[{"kind": m.kind, "text": m.text, "offset": m.offset}
                                    for m in turn.markers], words=count))
     transcript.turns.all().delete()
-    Turn.objects.bulk_create(turns, batch_size=500)
+    for start in range(0, len(turns), 2000):
+        Turn.objects.bulk_create(turns[start:start + 2000], batch_size=1000)
+        if progress:
+            progress(min(start + 2000, len(turns)), len(turns), _("Storing the turns"))
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchVector
 
@@ -88,9 +128,9 @@ def _rebuild(transcript: Transcript) -> None:
 
 
 @transaction.atomic
-def transcript_save(*, session, text: str, live: bool = False) -> Transcript:
+def transcript_save(*, session, text: str, live: bool = False, progress=None) -> Transcript:
     """Replace the session's transcript with ``text``. Side effects: the transcript and its
-    turns (speakers linked); audit ``transcript.save``."""
+    turns (speakers linked); audit ``transcript.save``. ``progress``: see ``_rebuild``."""
     if not text.strip():
         raise ApplicationError(_("The transcript is empty."),
                                fields={"file": _("The file has no text.")})
@@ -99,9 +139,31 @@ def transcript_save(*, session, text: str, live: bool = False) -> Transcript:
     if not created:
         transcript.raw, transcript.live = text, live
         transcript.save(update_fields=["raw", "live", "updated"])
-    _rebuild(transcript)
+    _rebuild(transcript, progress)
     audit_log(action="transcript.save", obj=session,
               changes={"words": [None, transcript.words]})
+    return transcript
+
+
+def upload_stage(*, session, text: str, live: bool = False) -> PendingUpload:
+    """Keep a large upload for the job that will read it (``upload_store``)."""
+    if not text.strip():
+        raise ApplicationError(_("The transcript is empty."),
+                               fields={"file": _("The file has no text.")})
+    return PendingUpload.objects.create(session=session, text=text, live=live)
+
+
+@transaction.atomic
+def upload_store(*, upload_id: int, progress=None) -> Transcript | None:
+    """Parse and store a staged upload as the session's transcript, then forget the upload.
+    None when it was already stored (a job delivered twice does the work once)."""
+    upload = (PendingUpload.objects.select_for_update().select_related("session__edition")
+              .filter(pk=upload_id).first())
+    if upload is None:
+        return None
+    transcript = transcript_save(session=upload.session, text=upload.text, live=upload.live,
+                                 progress=progress)
+    upload.delete()
     return transcript
 
 

@@ -5,16 +5,20 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import TemplateView
 
 from openigf.core.errors import ApplicationError
+from openigf.core.jobs import job_key, job_start
+from openigf.core.models import Job
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
 from openigf.forums.enums import SessionKind
 from openigf.people.enums import Gender, RegionalGroup, StakeholderGroup
 from openigf.programme.models import Session, SessionPerson
-from openigf.transcripts import domain, forms, queries
+from openigf.transcripts import domain, forms, queries, tasks
 from openigf.transcripts.models import Transcript, Turn
 
 
@@ -44,23 +48,59 @@ class SessionMixin(PermissionRequiredMixin):
         return self.session
 
 
+@method_decorator(csrf_exempt, name="dispatch")
 class UploadView(SessionMixin, View):
+    """Upload a transcript. The declared length is checked before the body is read, so a
+    100 MB upload is refused without being received; the CSRF check (which reads the body)
+    comes after. A large file is parsed and stored by a job: the request only keeps it."""
+
     permission_required = "transcripts.upload"
 
     def post(self, request, *args, **kwargs):
+        refusal = domain.upload_refused_by_length(request.META.get("CONTENT_LENGTH"))
+        if refusal is not None:
+            messages.error(request, str(refusal))
+            return redirect(self._back())
+        return csrf_protect(self._upload)(request)
+
+    def _back(self):
+        return self.session.get_absolute_url() + "#transcript"
+
+    def _upload(self, request):
         form = forms.UploadForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                text = domain.decode_upload(form.cleaned_data["file"].read())
-                transcript = domain.transcript_save(session=self.session, text=text,
-                                                    live=form.cleaned_data["live"])
+        if not form.is_valid():
+            messages.error(request, _("Choose a file to upload."))
+            return redirect(self._back())
+        live = form.cleaned_data["live"]
+        try:
+            data = domain.upload_read(form.cleaned_data["file"])
+            text = domain.decode_upload(data)
+            if len(data) <= domain.INLINE_BYTES:
+                transcript = domain.transcript_save(session=self.session, text=text, live=live)
                 messages.success(request, _("Transcript saved: %(n)d turns.") % {
                     "n": transcript.turns.count()})
-            except ApplicationError as error:
-                messages.error(request, str(error))
-        else:
-            messages.error(request, _("Choose a file to upload."))
-        return redirect(self.session.get_absolute_url() + "#transcript")
+                return redirect(self._back())
+            return self._start_job(request, text, live)
+        except ApplicationError as error:
+            messages.error(request, str(error))
+            return redirect(self._back())
+
+    def _start_job(self, request, text, live):
+        about = f"session-{self.session.pk}"
+        running = Job.objects.active().filter(key=job_key(
+            kind="transcripts.parse", edition=self.session.edition, about=about)).first()
+        if running is not None:
+            messages.error(request, _("The transcript uploaded before is still being read: "
+                                      "upload again once it is done."))
+            return redirect(running)
+        upload = domain.upload_stage(session=self.session, text=text, live=live)
+        job = job_start(kind="transcripts.parse", task=tasks.transcript_parse,
+                        edition=self.session.edition, person=request.user,
+                        params={"upload_id": upload.pk}, about=about,
+                        label=_("Read the transcript of “%(title)s”") % {
+                            "title": self.session.title[:200]},
+                        return_url=self._back())
+        return redirect(job)
 
 
 class PlainTextView(SessionMixin, View):
