@@ -295,3 +295,32 @@ def test_an_upload_without_the_csrf_token_is_refused(session):
                            {"file": SimpleUploadedFile("t.txt", TEXT.encode())})
     assert response.status_code == 403
     assert not Transcript.objects.filter(session=session).exists()
+
+
+def test_voices_never_tell_a_named_speakers_gender(client, session):
+    domain.transcript_save(session=session, text=TEXT)
+    result = queries.voices(session.transcript.turns.select_related("speaker"),
+                            list(session.people.all()))
+    # Two women and a man are named with their words: no gender cell may be shown.
+    assert set(result["dims"]["gender"]["spoken"]) <= {queries.WITHHELD, "unknown"}
+    assert set(result["dims"]["gender"]["invited"]) == {queries.WITHHELD}
+    assert [s["name"] for s in result["speakers"]][:2] == ["Ana Pérez", "Chidi Okafor"]
+    html = client.get(session.get_absolute_url()).content.decode()
+    voices = html[html.index('id="voices-h"'):]
+    assert "Female" not in voices and "Male" not in voices
+    assert "too few people to keep each one&#x27;s gender private" in voices
+
+
+def test_voices_show_gender_for_large_groups_in_rounded_shares():
+    from types import SimpleNamespace
+
+    people = [SimpleNamespace(pk=i, name=f"P{i}", gender="female" if i < 6 else "male",
+                              stakeholder_group="", regional_group="", onsite=True,
+                              role="speaker", get_stakeholder_group_display=str)
+              for i in range(12)]
+    turns = [SimpleNamespace(speaker_id=p.pk, speaker=p, label="", words=100 + p.pk)
+             for p in people]
+    gender = queries.voices(turns, people)["dims"]["gender"]
+    assert gender["invited"] == {"female": 6, "male": 6}
+    total = sum(100 + i for i in range(12))
+    assert gender["spoken"] == {"female": total * 5 // 10, "male": total * 5 // 10}

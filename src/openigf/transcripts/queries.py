@@ -27,10 +27,20 @@ def session_turns(session) -> list[TurnRef]:
                     f"{base}#t{t.index}") for t in turns]
 
 
+# Public statistics never let a named person's gender be deduced: a breakdown by gender is
+# shown only when every gender in it counts at least this many people, and words by gender
+# only as shares rounded to ten per cent (the words of each speaker are on the same page).
+MIN_CELL = 5
+PRIVATE_DIMS = ("gender",)
+WITHHELD = "withheld"
+
+
 def voices(turns, registered) -> dict:
     """Words and turns by speaker, and shares of words by classification beside the shares
     among the people registered as speakers. ``turns``: Turn rows with ``speaker`` loaded;
-    ``registered``: SessionPerson rows (speakers, moderators...)."""
+    ``registered``: SessionPerson rows (speakers, moderators...). A private classification
+    (gender) with a group of fewer than ``MIN_CELL`` people is merged into one ``withheld``
+    cell; shown, its words are rounded to tenths of the total."""
     words = Counter()
     turn_count = Counter()
     people = {}
@@ -53,11 +63,33 @@ def voices(turns, registered) -> dict:
             sp = people[key]
             spoken[_value(sp, field) if sp else "unknown"] += n
         invited = Counter(_value(p, field) for p in registered)
+        if field in PRIVATE_DIMS:
+            heard_people = Counter(_value(people[k], field) for k in words if people[k])
+            spoken = _protected(spoken, heard_people, rounded=True)
+            invited = _protected(invited, invited, rounded=False)
         dims[field] = {"spoken": dict(spoken), "invited": dict(invited)}
     heard = {people[k].pk for k in words if people[k] is not None}
     silent = [p for p in registered if p.pk not in heard and p.role != "rapporteur"]
     return {"speakers": speakers, "dims": dims, "silent": silent,
             "total_words": sum(words.values())}
+
+
+def _protected(cells: Counter, people: Counter, *, rounded: bool) -> Counter:
+    """``cells`` (words or people by value) as safe to publish: ``people`` counts the persons
+    behind each value. Withheld whole unless at least two known values each hold
+    ``MIN_CELL`` people or more; "unknown" stays apart (it says nothing of anyone)."""
+    known = {v: n for v, n in people.items() if v != "unknown" and n}
+    total = sum(cells.values())
+    if not total:
+        return Counter()
+    if len(known) < 2 or min(known.values()) < MIN_CELL:
+        out = Counter({WITHHELD: total - cells.get("unknown", 0)})
+        if cells.get("unknown"):
+            out["unknown"] = cells["unknown"]
+        return +out
+    if not rounded:
+        return cells
+    return +Counter({v: round(10 * n / total) * total // 10 for v, n in cells.items()})
 
 
 def _value(person, field):

@@ -206,7 +206,9 @@ def _charts(result):
     charts = []
     for field, data in result["dims"].items():
         labels = {**LABELS.get(field, {}), "unknown": _("Not known"), "onsite": _("Onsite"),
-                  "online": _("Online")}
+                  "online": _("Online"),
+                  queries.WITHHELD: _("Not shown: too few people to keep each one's "
+                                      "%(what)s private") % {"what": titles[field]}}
         spoken = {str(labels.get(k, k)): v for k, v in data["spoken"].items()}
         invited = {str(labels.get(k, k)): v for k, v in data["invited"].items()}
         charts.append((breakdown(_("Words spoken by %(what)s") % {"what": titles[field]},
