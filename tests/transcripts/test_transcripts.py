@@ -119,8 +119,31 @@ def test_search_finds_phrases_ranks_and_survives_odd_queries(client, session):
     assert "1 turn found." in client.get("/search/", {"q": "community -inclusion"}).content.decode()
     for odd in ['AND OR NOT', '"unclosed', "NEAR(", "*", "a:b"]:
         assert client.get("/search/", {"q": odd}).status_code == 200
-    assert "0 turns found." in client.get("/search/", {"q": "community",
-                                                       "forum": "nope"}).content.decode()
+    unknown = client.get("/search/", {"q": "community", "forum": "nope"})
+    assert unknown.status_code == 200 and "Select a valid choice" in unknown.content.decode()
+
+
+def test_search_is_in_every_header_with_choices_and_lands_on_the_turn(client, session):
+    domain.transcript_save(session=session, text=TEXT)
+    other = EditionFactory(forum=ForumFactory(slug="afigf", name="African IGF"), year=2019)
+    domain.transcript_save(session=SessionFactory(edition=other), text=">> A: community")
+    for page in ("/", session.get_absolute_url(), "/search/"):
+        html = client.get(page).content.decode()
+        header = html[html.index("<header"):html.index("</header>")]
+        assert 'action="/search/"' in header and 'name="q"' in header, page
+    html = client.get("/search/", {"q": "networks"}).content.decode()
+    assert '<option value="igf">' in html and '<option value="afigf/2019">' in html
+    assert 'name="forum"' in html and "<select" in html
+    only_igf = client.get("/search/", {"q": "community", "edition": "igf/2019"})
+    assert "2 turns found." in only_igf.content.decode()
+    both = client.get("/search/", {"q": "community"}).content.decode()
+    assert "3 turns found." in both
+    link = f"{session.get_absolute_url()}?hl=networks&amp;turn=2#t2"
+    assert link in html
+    landed = client.get(session.get_absolute_url(), {"hl": "networks", "turn": "2"})
+    turn = landed.content.decode().split('id="t2"')[1].split("</li>")[0]
+    assert 'class="turn landed" aria-current="true"' in landed.content.decode()
+    assert "<mark>networks</mark>" in turn and "The search led here." in turn
 
 
 @pytest.mark.postgres

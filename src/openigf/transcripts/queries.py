@@ -132,6 +132,19 @@ def _postgres(qs, q):
             .order_by("-rank", "id"))
 
 
+def words_searched(q: str) -> list[str]:
+    """The words a search looked for (not those it left out with ``-``), to mark them in the
+    turn a result leads to."""
+    import re
+
+    words = []
+    for phrase, word in re.findall(r'"([^"]+)"|(\S+)', q):
+        if word.startswith("-"):
+            continue
+        words += [w for w in re.findall(r"\w+", phrase or word) if len(w) > 1]
+    return list(dict.fromkeys(w.lower() for w in words))[:20]
+
+
 def fts5_query(q: str) -> str:
     """A user's query as an FTS5 expression: quoted phrases kept, words quoted (so that
     operators and punctuation cannot break it), ``-word`` as NOT."""
@@ -172,6 +185,19 @@ def _sqlite(qs, q):
                                       "transcripts_turn_fts MATCH %s AND rowid = "
                                       "transcripts_turn.id)", (expression,)))
             .order_by("rank", "id"))
+
+
+def searchable_editions() -> list:
+    """``[(forum slug, forum name, [edition slugs])]`` of published editions that have
+    transcripts, for the search's choices: one query."""
+    rows = (Transcript.objects.filter(session__edition__published=True)
+            .values_list("session__edition__forum__slug", "session__edition__forum__name",
+                         "session__edition__slug").distinct()
+            .order_by("session__edition__forum__name", "-session__edition__slug"))
+    forums: dict = {}
+    for slug, name, edition in rows:
+        forums.setdefault((slug, name), []).append(edition)
+    return [(slug, name, editions) for (slug, name), editions in forums.items()]
 
 
 def transcripts_of(edition):

@@ -2,6 +2,8 @@
 refresh, the archive search and voices."""
 
 from django.contrib import messages
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -34,8 +36,12 @@ def section_context(request, session):
     if transcript is not None:
         turns = list(transcript.turns.select_related("speaker"))
     found = sum(1 for t in turns if find and find.lower() in t.text.lower())
+    landed = request.GET.get("turn", "")
     return {"transcript": transcript, "turns": turns, "session": session, "find": find,
             "found": found, "can_upload": can_upload,
+            # Arriving from the archive search: that turn and the words searched for.
+            "landed": int(landed) if landed.isdigit() and len(landed) < 9 else None,
+            "landed_words": queries.words_searched(request.GET.get("hl", "")[:200]),
             "can_link": request.user.has_perm("transcripts.link_speakers", session),
             "form": forms.UploadForm()}
 
@@ -179,7 +185,8 @@ class SearchView(TemplateView):
     template_name = "transcripts/search.html"
 
     def get_context_data(self, **kwargs):
-        form = forms.SearchForm(self.request.GET or None)
+        form = forms.SearchForm(self.request.GET or None, editions=queries.searchable_editions(),
+                                kinds=SessionKind.choices)
         page = None
         if form.is_valid() and form.cleaned_data["q"].strip():
             data = form.cleaned_data
@@ -191,7 +198,8 @@ class SearchView(TemplateView):
         params = self.request.GET.copy()
         params.pop("page", None)
         return {**super().get_context_data(**kwargs), "form": form, "page": page,
-                "kinds": SessionKind.choices, "params": params.urlencode()}
+                "params": params.urlencode(),
+                "landing": urlencode({"hl": (form.data.get("q") or "")[:200]})}
 
 
 LABELS = {"stakeholder_group": dict(StakeholderGroup.choices),
