@@ -1,9 +1,9 @@
 """Transcript pages: the section of the session page, upload, speakers, plain text, live
 refresh, the archive search and voices."""
 
-from django.contrib import messages
 from urllib.parse import urlencode
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
