@@ -347,3 +347,40 @@ def test_voices_show_gender_for_large_groups_in_rounded_shares():
     assert gender["invited"] == {"female": 6, "male": 6}
     total = sum(100 + i for i in range(12))
     assert gender["spoken"] == {"female": total * 5 // 10, "male": total * 5 // 10}
+
+
+def _queries_of_search(client, q):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/search/", {"q": q, "forum": "igf"})
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def test_search_page_runs_the_same_queries_for_one_result_or_many(client, session):
+    domain.transcript_save(session=session, text=TEXT)
+    other = SessionFactory(edition=session.edition, title="Second")
+    SessionPersonFactory(session=other, name="Ana Pérez", role="speaker")
+    domain.transcript_save(session=other, text=">> ANA PEREZ: welcome to community networks\n"
+                                               ">> Networks again, welcome.")
+    _queries_of_search(client, "warm up")
+    one, html = _queries_of_search(client, "inclusion")
+    assert "1 turn found." in html
+    many, html = _queries_of_search(client, "community")
+    assert "3 turns found." in html
+    assert one == many <= 4
+
+
+@pytest.mark.postgres
+def test_a_turn_is_searchable_as_soon_as_it_is_written(session):
+    from openigf.transcripts.models import Turn
+
+    t = domain.transcript_save(session=session, text=TEXT)
+    turn = Turn.objects.create(transcript=t, edition=session.edition, index=99, label="ANA",
+                               text="Spectrum policy for rural areas")
+    assert [x.index for x in queries.search_turns("spectrum")] == [turn.index]
+    Turn.objects.filter(pk=turn.pk).update(text="Satellites instead")
+    assert not queries.search_turns("spectrum").exists()
+    assert [x.index for x in queries.search_turns("satellites")] == [99]

@@ -2,7 +2,7 @@
 link a speaker label to a person. Turns are rebuilt from the text as received, so a parse is
 always reproducible and nothing typed by the captioner is lost."""
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from openigf.algorithms import transcripts as parser
@@ -116,12 +116,7 @@ def _rebuild(transcript: Transcript, progress=None) -> None:
         Turn.objects.bulk_create(turns[start:start + 2000], batch_size=1000)
         if progress:
             progress(min(start + 2000, len(turns)), len(turns), _("Storing the turns"))
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchVector
-
-        Turn.objects.filter(transcript=transcript).update(
-            search=SearchVector("label", weight="B", config="english")
-            + SearchVector("text", weight="A", config="english"))
+    # The search vector is written with each turn (a trigger on PostgreSQL, FTS5 on SQLite).
     transcript.header = parsed.header
     transcript.words = words
     transcript.save(update_fields=["header", "words", "updated"])

@@ -193,7 +193,6 @@ class SearchView(TemplateView):
             results = queries.search_turns(data["q"], forum=data["forum"],
                                            edition=data["edition"], theme=data["theme"],
                                            kind=data["kind"], speaker=data["speaker"])
-            results = results.filter(edition__published=True)
             page = CappedPaginator(results, 20).get_page(self.request.GET.get("page"))
         params = self.request.GET.copy()
         params.pop("page", None)
