@@ -126,10 +126,16 @@ def search_turns(q: str, *, forum=None, edition=None, theme=None, kind=None, spe
         qs = qs.filter(Q(speaker__name__icontains=speaker) | Q(label__icontains=speaker))
     if connection.vendor == "postgresql":
         return _postgres(qs, q)
-    return _sqlite(qs.select_related(*RESULT_RELATED), q)
+    return _sqlite(qs.select_related(*RESULT_RELATED).only(*RESULT_FIELDS), q)
 
 
 RESULT_RELATED = ("transcript__session__edition__forum", "speaker")
+# What a result shows: the turn's place and speaker, its session, edition and forum.
+RESULT_FIELDS = ("index", "label", "edition_id", "transcript__session__title",
+                 "transcript__session__kind", "transcript__session__type_label",
+                 "transcript__session__edition__title",
+                 "transcript__session__edition__slug",
+                 "transcript__session__edition__forum__slug", "speaker__name")
 
 
 def _postgres(qs, q):
@@ -139,11 +145,27 @@ def _postgres(qs, q):
     query = SearchQuery(q, search_type="websearch", config="english")
     newest = qs.filter(search=query).order_by("-id").values("id")[:CANDIDATES]
     return (Turn.objects.filter(id__in=newest).select_related(*RESULT_RELATED)
-            .annotate(rank=SearchRank(F("search"), query),
-                      headline=SearchHeadline("text", query, config="english",
+            .only(*RESULT_FIELDS).annotate(rank=SearchRank(F("search"), query),
+                      headline=SearchHeadline(_around(q), query, config="english",
                                               start_sel="<mark>", stop_sel="</mark>",
                                               max_words=35, min_words=15, max_fragments=2))
             .order_by("-rank", "-id"))
+
+
+def _around(q: str):
+    """The part of a turn's text the headline is drawn from: 1,200 characters around the
+    first place a searched word (its beginning, so that "elections" finds "election") occurs,
+    or the opening. ``ts_headline`` reads the whole text it is given, and a turn can hold a
+    whole session: over the full text the twenty headlines of a page cost 50 ms and more."""
+    from django.db.models import Value
+    from django.db.models.functions import Greatest, Lower, StrIndex, Substr
+
+    words = words_searched(q)
+    if not words:
+        return Substr("text", 1, 1200)
+    stem = words[0][:max(3, len(words[0]) - 2)]
+    start = Greatest(StrIndex(Lower("text"), Value(stem)) - 300, 1)
+    return Substr("text", start, 1200)
 
 
 def words_searched(q: str) -> list[str]:
