@@ -171,3 +171,14 @@ def test_labels_are_matched_to_people(label, key):
 def test_role_labels_use_the_session_roles():
     assert match_speaker("MODERATOR", PEOPLE, {"moderator": [2]}) == 2
     assert match_speaker("MODERATOR", PEOPLE, {"moderator": [2, 3]}) is None
+
+
+@pytest.mark.parametrize(("label", "suggestion"), [
+    ("Lynn", (2, "first_name")), ("STEFAN", (3, "first_name")), ("S. SCHWEIN", (3, "initials")),
+    ("JAMES", (7, "shared_name")), ("ANA", (4, "shared_name")), ("NOBODY", None), ("", None),
+])
+def test_unlinked_labels_get_a_suggestion_with_its_reason(label, suggestion):
+    from openigf.algorithms.transcripts import suggest_speaker
+
+    assert match_speaker(label, PEOPLE) is None
+    assert suggest_speaker(label, PEOPLE) == suggestion

@@ -384,3 +384,24 @@ def test_a_turn_is_searchable_as_soon_as_it_is_written(session):
     Turn.objects.filter(pk=turn.pk).update(text="Satellites instead")
     assert not queries.search_turns("spectrum").exists()
     assert [x.index for x in queries.search_turns("satellites")] == [99]
+
+
+def test_unlinked_labels_are_suggested_to_the_secretariat_with_a_reason(client, session,
+                                                                        tmp_path, capsys):
+    path = tmp_path / "t.txt"
+    path.write_text(TEXT + ">> CHIDI: A first name alone.\n")
+    call_command("import_transcript", str(session.pk), str(path), "--json")
+    report = json.loads(capsys.readouterr().out)
+    assert report["turns"] == 5 and report["labels"] == 4
+    assert report["linked"] == ["ANA PEREZ", "MODERATOR", "MR. OKAFOR"]
+    assert report["unlinked"] == ["CHIDI"]
+    okafor = session.people.get(name="Chidi Okafor")
+    assert report["suggestions"] == [{
+        "label": "CHIDI", "person": "Chidi Okafor", "speaker_id": okafor.pk,
+        "reason": "Only the first name is written; it is the first name of this person alone "
+                  "in the session."}]
+    assert session.transcript.turns.get(label="CHIDI").speaker is None  # not applied
+    client.force_login(secretariat_of(session.edition.forum))
+    html = client.get(url("speakers", session)).content.decode()
+    assert "5 turns, 4 labels: 3 linked to a person of this session, 1 not linked" in html
+    assert "<strong>Chidi Okafor</strong>: Only the first name is written" in html

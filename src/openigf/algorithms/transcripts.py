@@ -340,3 +340,28 @@ def match_speaker(label: str, candidates, roles=None):
     family = tokens[-n:] == wanted or (titled and tokens[:n] == wanted)
     first_and_last = n >= 2 and wanted[0] == tokens[0] and wanted[-1] == tokens[-1]
     return sharing[0] if family or first_and_last else None
+
+
+def suggest_speaker(label: str, candidates):
+    """For a label ``match_speaker`` did not link: ``(key, reason)`` of the one candidate it
+    may name, for a person to confirm, else None. Reasons: ``"first_name"`` (the label is a
+    first name, or a first name and initials, of one candidate only), ``"initials"`` (every
+    word of the label begins a word of one candidate's name), ``"shared_name"`` (the label's
+    words are in several people's names: the first of them is offered)."""
+    wanted = [w for w in _tokens(label) if w not in _TITLES]
+    if not wanted:
+        return None
+    names = [(key, [w for w in _tokens(name) if w not in _TITLES]) for key, name in candidates]
+    sharing = [key for key, tokens in names if set(wanted) <= set(tokens)]
+    if len(sharing) > 1:
+        return sharing[0], "shared_name"
+    first = [key for key, tokens in names if tokens and tokens[0] == wanted[0]
+             and all(len(w) == 1 or w in tokens for w in wanted[1:])]
+    if len(first) == 1:
+        return first[0], "first_name"
+    loose = [key for key, tokens in names
+             if len(wanted) <= len(tokens)
+             and all(any(t.startswith(w) for t in tokens) for w in wanted)]
+    if len(loose) == 1:
+        return loose[0], "initials"
+    return None

@@ -4,6 +4,7 @@ always reproducible and nothing typed by the captioner is lost."""
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from openigf.algorithms import transcripts as parser
 from openigf.core.audit import audit_log
@@ -138,6 +139,42 @@ def transcript_save(*, session, text: str, live: bool = False, progress=None) ->
     audit_log(action="transcript.save", obj=session,
               changes={"words": [None, transcript.words]})
     return transcript
+
+
+SUGGESTION_REASONS = {
+    "first_name": _lazy("Only the first name is written; it is the first name of this person "
+                        "alone in the session."),
+    "initials": _lazy("The words of the label begin the words of this person's name."),
+    "shared_name": _lazy("Several people of the session have this name: check which one."),
+}
+
+
+def transcript_report(transcript: Transcript) -> dict:
+    """What an import made of the speakers: turns, labels, which labels were linked and which
+    not, and for the unlinked a suggestion with its reason (never applied without a person
+    confirming it)."""
+    labels: dict[str, dict] = {}
+    for label, speaker_id, name in transcript.turns.exclude(label="").values_list(
+            "label", "speaker_id", "speaker__name"):
+        entry = labels.setdefault(label, {"label": label, "turns": 0, "person": name,
+                                          "speaker_id": speaker_id})
+        entry["turns"] += 1
+    people = list(transcript.session.people.all())
+    by_pk = {p.pk: p for p in people}
+    candidates = [(p.pk, p.name) for p in people]
+    suggestions = []
+    for entry in labels.values():
+        if entry["person"] is None:
+            found = parser.suggest_speaker(entry["label"], candidates)
+            if found:
+                key, reason = found
+                entry["suggestion"] = {"person": by_pk[key].name, "speaker_id": key,
+                                       "reason": str(SUGGESTION_REASONS[reason])}
+                suggestions.append({"label": entry["label"], **entry["suggestion"]})
+    return {"turns": transcript.turns.count(), "labels": len(labels),
+            "linked": sorted(e["label"] for e in labels.values() if e["person"]),
+            "unlinked": sorted(e["label"] for e in labels.values() if not e["person"]),
+            "suggestions": suggestions, "by_label": list(labels.values())}
 
 
 def upload_stage(*, session, text: str, live: bool = False) -> PendingUpload:

@@ -137,14 +137,13 @@ class SpeakersView(SessionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         transcript = get_object_or_404(Transcript, session=self.session)
-        labels = {}
-        for turn in transcript.turns.select_related("speaker"):
-            if turn.label:
-                entry = labels.setdefault(turn.label, {"label": turn.label, "turns": 0,
-                                                       "speaker": turn.speaker})
-                entry["turns"] += 1
-        return {"session": self.session, "labels": list(labels.values()),
-                "people": list(self.session.people.all())}
+        people = list(self.session.people.all())
+        report = domain.transcript_report(transcript)
+        by_pk = {p.pk: p for p in people}
+        for row in report["by_label"]:
+            row["speaker"] = by_pk.get(row["speaker_id"])
+        return {"session": self.session, "labels": report["by_label"], "people": people,
+                "report": report}
 
     def post(self, request, *args, **kwargs):
         transcript = get_object_or_404(Transcript, session=self.session)
