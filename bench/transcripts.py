@@ -193,6 +193,8 @@ def main():
                         help="instead of --words: this many sessions over twenty years")
     parser.add_argument("--minutes", type=float, default=20,
                         help="budget for building the corpus; stop early past it")
+    parser.add_argument("--reuse", action="store_true",
+                        help="measure the corpus a previous run built in this database")
     args = parser.parse_args()
     import django
 
@@ -209,8 +211,13 @@ def main():
     sessions = args.sessions or round(args.words / seed_words * len(parsed))
     per_year = max(1, sessions // len(YEARS))
     call_command("migrate", verbosity=0)
+    if args.reuse:
+        total_words = sum(Turn.objects.values_list("words", flat=True).iterator(20000))
+        print(f"corpus (built before): {Turn.objects.count():,} turns, {total_words:,} words")
+        measure(total_words)
+        return
     if Turn.objects.exists():
-        sys.exit("the database already holds turns: give an empty one")
+        sys.exit("the database already holds turns: give an empty one, or --reuse it")
     forum = Forum.objects.create(slug="igf", name="IGF", kind="global")
     started = time.perf_counter()
     if connection.vendor == "postgresql":

@@ -100,24 +100,63 @@ def _value(person, field):
     return value or "unknown"
 
 
-# Ranking is two-stage on PostgreSQL: the GIN index finds the matching turns, the newest
-# CANDIDATES of them (by id, which follows the years) are ranked by ts_rank. Ranking every
-# match of a common word at twenty years (60 M words, 100,000+ matches) reads each match's
-# vector and costs hundreds of milliseconds; the newest matches are what an archive reader
-# most often wants, and any query with fewer matches than this is ranked whole.
+# Ranking is two-stage on PostgreSQL. The GIN index finds the matching turns and the first
+# CANDIDATES of them (in the order the index returns them: no sort over every match) are
+# ranked by ts_rank; any search with fewer matches, and every search narrowed to a forum or an
+# edition with fewer, is ranked whole. Ranking (or picking the newest of) every match of a
+# common word at twenty years (60 M words, 100,000+ matches) reads each match's row and
+# costs hundreds of milliseconds; past CANDIDATES the page says so and offers the filters.
+# Then only the page's twenty turns are joined to their session, edition and speaker and get
+# a headline.
 CANDIDATES = 2000
 
 
-def search_turns(q: str, *, forum=None, edition=None, theme=None, kind=None, speaker=None):
+@dataclass
+class SearchResults:
+    """The turns matching a search, best first, for a paginator: ``count_upto`` counts the
+    matches (the search page counts up to 1,001) without ranking them; a slice is one page of
+    ``Turn`` rows with ``rank`` and ``headline``. Each is one query."""
+
+    matches: object  # a queryset of the matching turns, in no order
+    page_ids: object  # (offset, limit) -> an SQL expression of the page's ids, best first
+    fetch: object  # that expression -> a queryset of the page's rows, best first
+
+    def count_upto(self, limit: int) -> int:
+        return self.matches.order_by()[:limit].count()
+
+    def exists(self) -> bool:
+        return self.count_upto(1) > 0
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            return self[key:key + 1][0]
+        start = key.start or 0
+        stop = CANDIDATES if key.stop is None else key.stop
+        return list(self.fetch(self.page_ids(start, max(0, stop - start))))
+
+    def __iter__(self):
+        return iter(self[:CANDIDATES])
+
+
+def search_turns(q: str, *, forum=None, edition=None, theme=None, kind=None,
+                 speaker=None) -> SearchResults:
     """Turns of published editions matching ``q`` (words, "a phrase", -not) best first, each
     with a highlighted snippet in ``headline``. PostgreSQL full-text search over the stored
     vector (GIN), SQLite FTS5 elsewhere; a query the engine rejects is searched as plain
     words."""
-    qs = Turn.objects.filter(edition__published=True)
+    from django.db.models import F
+
+    from openigf.forums.models import Edition
+
+    editions = Edition.objects.filter(published=True)
     if forum:
-        qs = qs.filter(edition__forum__slug=forum)
+        editions = editions.filter(forum__slug=forum)
     if edition:
-        qs = qs.filter(edition__slug=edition)
+        editions = editions.filter(slug=edition)
+    # "+ 0" keeps PostgreSQL from intersecting the full-text index with the (large) edition
+    # index: the matches are few next to a forum's turns, so filtering them is cheaper.
+    qs = Turn.objects.alias(edition_plain=F("edition_id") + 0).filter(
+        edition_plain__in=editions.values("id"))
     if theme:
         qs = qs.filter(transcript__session__theme__name=theme)
     if kind:
@@ -126,7 +165,7 @@ def search_turns(q: str, *, forum=None, edition=None, theme=None, kind=None, spe
         qs = qs.filter(Q(speaker__name__icontains=speaker) | Q(label__icontains=speaker))
     if connection.vendor == "postgresql":
         return _postgres(qs, q)
-    return _sqlite(qs.select_related(*RESULT_RELATED).only(*RESULT_FIELDS), q)
+    return _sqlite(qs, q)
 
 
 RESULT_RELATED = ("transcript__session__edition__forum", "speaker")
@@ -138,18 +177,32 @@ RESULT_FIELDS = ("index", "label", "edition_id", "transcript__session__title",
                  "transcript__session__edition__forum__slug", "speaker__name")
 
 
+def _rows(ids):
+    return Turn.objects.filter(id__in=ids).select_related(*RESULT_RELATED).only(*RESULT_FIELDS)
+
+
 def _postgres(qs, q):
     from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
     from django.db.models import F
+    from django.db.models.expressions import RawSQL
 
     query = SearchQuery(q, search_type="websearch", config="english")
-    newest = qs.filter(search=query).order_by("-id").values("id")[:CANDIDATES]
-    return (Turn.objects.filter(id__in=newest).select_related(*RESULT_RELATED)
-            .only(*RESULT_FIELDS).annotate(rank=SearchRank(F("search"), query),
-                      headline=SearchHeadline(_around(q), query, config="english",
-                                              start_sel="<mark>", stop_sel="</mark>",
-                                              max_words=35, min_words=15, max_fragments=2))
-            .order_by("-rank", "-id"))
+    rank = SearchRank(F("search"), query)
+    matches = qs.filter(search=query)
+    # Stage one: the first CANDIDATES matches the index gives, ranked as they are read (the
+    # rank is computed for those rows only); stage two orders them and keeps one page.
+    candidates = matches.annotate(rank=rank).order_by().values_list("id", "rank")[:CANDIDATES]
+    sql, params = candidates.query.sql_with_params()
+
+    def page_ids(offset, limit):
+        return RawSQL(f"SELECT c.id FROM ({sql}) c(id, rank) ORDER BY c.rank DESC, c.id DESC "
+                      f"LIMIT {int(limit)} OFFSET {int(offset)}", params)
+
+    return SearchResults(matches, page_ids, lambda ids: _rows(ids).annotate(
+        rank=rank, headline=SearchHeadline(_around(q), query, config="english",
+                                           start_sel="<mark>", stop_sel="</mark>",
+                                           max_words=35, min_words=15, max_fragments=2))
+        .order_by("-rank", "-id"))
 
 
 def _around(q: str):
@@ -209,18 +262,25 @@ def _sqlite(qs, q):
 
     expression = fts5_query(q)
     if not expression:
-        return qs.none()
+        return SearchResults(qs.none(), lambda offset, limit: [],
+                             lambda ids: Turn.objects.none())
+
+    def rank():
+        return RawSQL("(SELECT bm25(transcripts_turn_fts) FROM transcripts_turn_fts WHERE "
+                      "transcripts_turn_fts MATCH %s AND rowid = transcripts_turn.id)",
+                      (expression,))
+
     ids = RawSQL("SELECT rowid FROM transcripts_turn_fts WHERE transcripts_turn_fts MATCH %s",
                  (expression,))
-    return (qs.filter(id__in=ids)
-            .annotate(rank=RawSQL("(SELECT bm25(transcripts_turn_fts) FROM transcripts_turn_fts"
-                                  " WHERE transcripts_turn_fts MATCH %s AND rowid = "
-                                  "transcripts_turn.id)", (expression,)),
-                      headline=RawSQL("(SELECT snippet(transcripts_turn_fts, 0, '<mark>', "
-                                      "'</mark>', ' … ', 30) FROM transcripts_turn_fts WHERE "
-                                      "transcripts_turn_fts MATCH %s AND rowid = "
-                                      "transcripts_turn.id)", (expression,)))
-            .order_by("rank", "id"))
+    matches = qs.filter(id__in=ids)
+    ranked = matches.annotate(rank=rank()).order_by("rank", "id").values_list("id", flat=True)
+    headline = RawSQL("(SELECT snippet(transcripts_turn_fts, 0, '<mark>', '</mark>', ' … ', "
+                      "30) FROM transcripts_turn_fts WHERE transcripts_turn_fts MATCH %s AND "
+                      "rowid = transcripts_turn.id)", (expression,))
+    # The rank refers to the turns table by name: the page's ids are read first, not nested.
+    return SearchResults(matches, lambda offset, limit: list(ranked[offset:offset + limit]),
+                         lambda page: _rows(page).annotate(rank=rank(), headline=headline)
+                         .order_by("rank", "id"))
 
 
 def searchable_editions() -> list:

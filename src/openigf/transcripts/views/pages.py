@@ -162,15 +162,16 @@ class SpeakersView(SessionMixin, TemplateView):
 
 
 class CappedPaginator(Paginator):
-    """Counts matches up to ``CAP`` only: past a thousand turns nobody reads the last page,
-    and counting every match of a common word costs more than finding the best ones."""
+    """Pages of ``queries.SearchResults``, counting matches up to ``CAP`` only: past a
+    thousand turns nobody reads the last page, and counting every match of a common word
+    costs more than finding the best ones."""
 
     CAP = 1000
 
     @property
     def count(self):
         if not hasattr(self, "_capped"):
-            self._capped = self.object_list.order_by()[:self.CAP + 1].count()
+            self._capped = self.object_list.count_upto(self.CAP + 1)
         return self._capped
 
     @property
