@@ -285,11 +285,16 @@ def _sqlite(qs, q):
 
 def searchable_editions() -> list:
     """``[(forum slug, forum name, [edition slugs])]`` of published editions that have
-    transcripts, for the search's choices: one query."""
-    rows = (Transcript.objects.filter(session__edition__published=True)
-            .values_list("session__edition__forum__slug", "session__edition__forum__name",
-                         "session__edition__slug").distinct()
-            .order_by("session__edition__forum__name", "-session__edition__slug"))
+    transcripts, for the search's choices: one query (an index probe per edition, not a scan
+    of every transcript)."""
+    from django.db.models import Exists, OuterRef
+
+    from openigf.forums.models import Edition
+
+    rows = (Edition.objects.filter(published=True)
+            .filter(Exists(Transcript.objects.filter(session__edition=OuterRef("pk"))))
+            .values_list("forum__slug", "forum__name", "slug")
+            .order_by("forum__name", "-slug"))
     forums: dict = {}
     for slug, name, edition in rows:
         forums.setdefault((slug, name), []).append(edition)
