@@ -297,6 +297,10 @@ def test_a_large_upload_is_read_by_a_job_not_by_the_request(client, session, set
     assert job.status == "done", job.error
     assert job.result["summary"] == "Transcript saved: 3000 turns, 12000 words."
     assert session.transcript.turns.count() == 3000
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert "Transcript saved: 3000 turns, 12000 words." in page
+    assert f'href="{session.get_absolute_url()}#transcript"' in page
+    assert "item 2999 is said." in client.get(session.get_absolute_url()).content.decode()
     tasks.transcript_parse(job_id=str(job.pk))  # delivered twice: nothing more
     assert session.transcript.turns.count() == 3000
 
