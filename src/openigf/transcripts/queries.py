@@ -106,36 +106,41 @@ def _value(person, field):
 # edition with fewer, is ranked whole. Ranking (or picking the newest of) every match of a
 # common word at twenty years (60 M words, 100,000+ matches) reads each match's row and
 # costs hundreds of milliseconds; past CANDIDATES the page says so and offers the filters.
-# Then only the page's twenty turns are joined to their session, edition and speaker and get
-# a headline.
+# The ranked ids also give the count (up to CANDIDATES). Then only the page's twenty turns
+# are joined to their session, edition and speaker and get a headline.
 CANDIDATES = 2000
 
 
-@dataclass
 class SearchResults:
-    """The turns matching a search, best first, for a paginator: ``count_upto`` counts the
-    matches (the search page counts up to 1,001) without ranking them; a slice is one page of
-    ``Turn`` rows with ``rank`` and ``headline``. Each is one query."""
+    """The turns matching a search, best first, for a paginator. The ranked ids (at most
+    CANDIDATES) are read once, with one query, and give the count; a slice is one page of
+    ``Turn`` rows with ``rank`` and ``headline``, one more query."""
 
-    matches: object  # a queryset of the matching turns, in no order
-    page_ids: object  # (offset, limit) -> an SQL expression of the page's ids, best first
-    fetch: object  # that expression -> a queryset of the page's rows, best first
+    def __init__(self, ranked_ids, fetch):
+        self._ranked_ids = ranked_ids  # () -> [id], best first
+        self._fetch = fetch  # [id] -> a queryset of those turns, best first
+        self._ids = None
+
+    @property
+    def ids(self) -> list:
+        if self._ids is None:
+            self._ids = list(self._ranked_ids())
+        return self._ids
 
     def count_upto(self, limit: int) -> int:
-        return self.matches.order_by()[:limit].count()
+        return min(len(self.ids), limit)
 
     def exists(self) -> bool:
-        return self.count_upto(1) > 0
+        return bool(self.ids)
 
     def __getitem__(self, key):
         if not isinstance(key, slice):
             return self[key:key + 1][0]
-        start = key.start or 0
-        stop = CANDIDATES if key.stop is None else key.stop
-        return list(self.fetch(self.page_ids(start, max(0, stop - start))))
+        page = self.ids[key]
+        return list(self._fetch(page)) if page else []
 
     def __iter__(self):
-        return iter(self[:CANDIDATES])
+        return iter(self[:])
 
 
 def search_turns(q: str, *, forum=None, edition=None, theme=None, kind=None,
@@ -184,21 +189,22 @@ def _rows(ids):
 def _postgres(qs, q):
     from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
     from django.db.models import F
-    from django.db.models.expressions import RawSQL
 
     query = SearchQuery(q, search_type="websearch", config="english")
     rank = SearchRank(F("search"), query)
-    matches = qs.filter(search=query)
     # Stage one: the first CANDIDATES matches the index gives, ranked as they are read (the
-    # rank is computed for those rows only); stage two orders them and keeps one page.
-    candidates = matches.annotate(rank=rank).order_by().values_list("id", "rank")[:CANDIDATES]
-    sql, params = candidates.query.sql_with_params()
+    # rank is computed for those rows only); stage two orders them.
+    candidates = (qs.filter(search=query).annotate(rank=rank).order_by()
+                  .values_list("id", "rank")[:CANDIDATES])
 
-    def page_ids(offset, limit):
-        return RawSQL(f"SELECT c.id FROM ({sql}) c(id, rank) ORDER BY c.rank DESC, c.id DESC "
-                      f"LIMIT {int(limit)} OFFSET {int(offset)}", params)
+    def ranked_ids():
+        sql, params = candidates.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT c.id FROM ({sql}) c(id, rank) "
+                           "ORDER BY c.rank DESC, c.id DESC", params)
+            return [row[0] for row in cursor.fetchall()]
 
-    return SearchResults(matches, page_ids, lambda ids: _rows(ids).annotate(
+    return SearchResults(ranked_ids, lambda ids: _rows(ids).annotate(
         rank=rank, headline=SearchHeadline(_around(q), query, config="english",
                                            start_sel="<mark>", stop_sel="</mark>",
                                            max_words=35, min_words=15, max_fragments=2))
@@ -262,8 +268,7 @@ def _sqlite(qs, q):
 
     expression = fts5_query(q)
     if not expression:
-        return SearchResults(qs.none(), lambda offset, limit: [],
-                             lambda ids: Turn.objects.none())
+        return SearchResults(list, lambda ids: Turn.objects.none())
 
     def rank():
         return RawSQL("(SELECT bm25(transcripts_turn_fts) FROM transcripts_turn_fts WHERE "
@@ -272,15 +277,13 @@ def _sqlite(qs, q):
 
     ids = RawSQL("SELECT rowid FROM transcripts_turn_fts WHERE transcripts_turn_fts MATCH %s",
                  (expression,))
-    matches = qs.filter(id__in=ids)
-    ranked = matches.annotate(rank=rank()).order_by("rank", "id").values_list("id", flat=True)
+    ranked = (qs.filter(id__in=ids).annotate(rank=rank()).order_by("rank", "id")
+              .values_list("id", flat=True)[:CANDIDATES])
     headline = RawSQL("(SELECT snippet(transcripts_turn_fts, 0, '<mark>', '</mark>', ' … ', "
                       "30) FROM transcripts_turn_fts WHERE transcripts_turn_fts MATCH %s AND "
                       "rowid = transcripts_turn.id)", (expression,))
-    # The rank refers to the turns table by name: the page's ids are read first, not nested.
-    return SearchResults(matches, lambda offset, limit: list(ranked[offset:offset + limit]),
-                         lambda page: _rows(page).annotate(rank=rank(), headline=headline)
-                         .order_by("rank", "id"))
+    return SearchResults(lambda: ranked, lambda page: _rows(page).annotate(
+        rank=rank(), headline=headline).order_by("rank", "id"))
 
 
 def searchable_editions() -> list:
