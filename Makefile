@@ -12,7 +12,7 @@ LOCK_OPTIONS := --universal --python-version 3.11 --generate-hashes --quiet \
 	--custom-compile-command "make lock"
 LOCK_FLAGS ?=
 
-.PHONY: demo test install messages lint format lock coverage
+.PHONY: demo test install messages messages-update lint format lock coverage
 
 # Installs take the exact versions of the lock files (written by `make lock` from the bounds in
 # pyproject.toml); `pip check` stops here when pyproject.toml asks for what the lock lacks.
@@ -43,6 +43,11 @@ install: $(VENV)/.installed
 
 messages: $(VENV)/.installed
 	cd src/openigf && $(DEMO_ENV) $(BIN)/openigf compilemessages --verbosity 0
+
+# Gather the strings of the source into the five catalogues (new ones untranslated, changed
+# ones fuzzy) for translating; the suite fails until every entry is translated.
+messages-update: $(VENV)/.installed
+	cd src/openigf && $(DEMO_ENV) $(BIN)/openigf makemessages --all --no-obsolete --verbosity 0
 
 demo: messages
 	$(DEMO_ENV) $(BIN)/openigf migrate --noinput
