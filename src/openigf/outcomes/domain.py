@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from openigf.core import translations
 from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError
 from openigf.outcomes.models import (
@@ -42,8 +43,11 @@ def takeaway_groups(edition, theme):
 
 
 def message_save(*, edition, theme, text: str, sessions=(), subheading: str = "",
-                 message: Message | None = None) -> Message:
+                 message: Message | None = None, versions: dict | None = None) -> Message:
     """Draft a new message, or change a message that is not final yet.
+
+    ``text`` and ``subheading`` are in the forum's own language; ``versions`` holds those of
+    the other languages (``{"text": {"fr": ...}}``).
 
     Side effects: the message saved with its sessions; audit ``message.create`` or
     ``message.update`` with what changed (nothing written when nothing changed).
@@ -54,7 +58,11 @@ def message_save(*, edition, theme, text: str, sessions=(), subheading: str = ""
         raise ApplicationError(_("A final message is no longer edited."))
     created = message is None
     message = message or Message(edition=edition, theme=theme)
-    changes = diff(message, text=text.strip(), subheading=subheading.strip(), theme=theme)
+    with translations.writing(edition.forum.language):
+        changes = diff(message, text=text.strip(), subheading=subheading.strip(), theme=theme)
+    stripped = {field: {code: value.strip() for code, value in by_language.items()}
+                for field, by_language in (versions or {}).items()}
+    changes.update(dict.fromkeys(translations.versions_set(message, stripped), "changed"))
     sessions = list(sessions)
     before = set() if created else set(message.sessions.values_list("pk", flat=True))
     if {s.pk for s in sessions} != before:
@@ -144,16 +152,25 @@ def facts(edition) -> dict:
 
 
 @transaction.atomic
-def summary_publish(*, edition, introduction: str, person=None) -> ChairsSummaryVersion:
-    """Publish a new version of the Chair's Summary (facts frozen with it)."""
+def summary_publish(*, edition, introduction: str, person=None,
+                    versions: dict | None = None) -> ChairsSummaryVersion:
+    """Publish a new version of the Chair's Summary (facts frozen with it).
+
+    ``introduction`` is in the forum's own language; ``versions`` holds the other languages'
+    (``{"introduction": {"fr": ...}}``), frozen with the version too.
+    """
     summary, _created = ChairsSummary.objects.get_or_create(edition=edition)
-    summary.introduction = introduction
-    summary.published = True
-    summary.save()
     last = summary.versions.first()
-    version = ChairsSummaryVersion.objects.create(
-        summary=summary, number=(last.number + 1) if last else 1, introduction=introduction,
-        facts=facts(edition), by=person)
+    with translations.writing(edition.forum.language):
+        summary.introduction = introduction
+        translations.versions_set(summary, versions)
+        summary.published = True
+        summary.save()
+        version = ChairsSummaryVersion(
+            summary=summary, number=(last.number + 1) if last else 1,
+            introduction=introduction, facts=facts(edition), by=person)
+        translations.versions_set(version, versions)
+        version.save()
     audit_log(action="chairs_summary.publish", obj=summary,
               changes={"version": [last.number if last else None, version.number]})
     return version
