@@ -17,9 +17,10 @@ def schedule_solve(job, *, edition_id: int, time_limit: int, move_placed: bool =
     result = domain.schedule_solve(edition=edition, time_limit=time_limit,
                                    move_placed=move_placed, progress=job.step)
     summary, details = domain.schedule_describe(edition)
-    found = ngettext("A schedule was found in %(s)d second.",
-                     "A schedule was found in %(s)d seconds.",
-                     round(result.seconds)) % {"s": round(result.seconds)}
+    seconds = round(result.seconds)
+    found = (ngettext("A schedule was found in %(s)d second.",
+                      "A schedule was found in %(s)d seconds.", seconds) % {"s": seconds}
+             if seconds else _("A schedule was found in under a second."))
     if result.status == "optimal":
         details.append(_("No better schedule exists for these goals."))
     else:
