@@ -5,28 +5,24 @@ mailed once each, after a preview."""
 import datetime
 
 import pytest
-from django.urls import reverse
 
 from openigf.core.errors import ApplicationError, Conflict
 from openigf.forums.enums import SessionKind
 from openigf.outbox.models import Message
 from openigf.programme import domain
 from openigf.programme.models import Release
-from tests.factories import EditionFactory, ForumFactory, PersonFactory, secretariat_of
+from tests.factories import PersonFactory, secretariat_of
 from tests.htmlforms import form_with
-from tests.programme.factories import RoomFactory, SessionFactory, SessionPersonFactory, windows
+from tests.programme.factories import (
+    RoomFactory,
+    SessionFactory,
+    SessionPersonFactory,
+    url,
+    windows,
+)
 
 pytestmark = pytest.mark.django_db
 BERLIN_10 = datetime.datetime(2019, 11, 26, 9, 0, tzinfo=datetime.UTC)  # 10:00 CET
-
-
-def url(name, edition, **kwargs):
-    return reverse(f"programme:{name}", kwargs={**edition.url_kwargs, **kwargs})
-
-
-@pytest.fixture
-def edition():
-    return EditionFactory(forum=ForumFactory(slug="igf"), year=2019)
 
 
 def clash(edition):

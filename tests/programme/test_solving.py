@@ -2,30 +2,24 @@
 and a result in plain words."""
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 
 from openigf.core.models import Job
 from openigf.forums.models import Tag
 from openigf.programme.models import Session
 from tests.factories import (
-    EditionFactory,
-    ForumFactory,
     PersonFactory,
     secretariat_of,
 )
-from tests.programme.factories import RoomFactory, SessionFactory, SessionPersonFactory, windows
+from tests.programme.factories import (
+    RoomFactory,
+    SessionFactory,
+    SessionPersonFactory,
+    url,
+    windows,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def url(name, edition, **kwargs):
-    return reverse(f"programme:{name}", kwargs={**edition.url_kwargs, **kwargs})
-
-
-@pytest.fixture
-def edition():
-    return EditionFactory(forum=ForumFactory(slug="igf"), year=2019)
 
 
 def test_solving_runs_as_a_job_whose_result_speaks_plain_words(client, edition):
