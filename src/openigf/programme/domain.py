@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError, Conflict
 from openigf.core.when import format_datetime
+from openigf.forums.enums import SessionKind
 from openigf.programme import schedule as bridge
 from openigf.programme.models import (
     EXCLUSIVE_KINDS,
@@ -28,8 +29,9 @@ from openigf.programme.models import (
     TimeWindow,
 )
 
-AUDIENCE_BY_KIND = {"main": 500, "high_level": 500, "opening": 1200, "closing": 1000,
-                    "workshop": 80, "open_forum": 60}
+AUDIENCE_BY_KIND = {SessionKind.MAIN: 500, SessionKind.HIGH_LEVEL: 500, SessionKind.OPENING: 1200,
+                    SessionKind.CLOSING: 1000, SessionKind.WORKSHOP: 80,
+                    SessionKind.OPEN_FORUM: 60}
 
 
 def session_create(*, edition, kind: str, title: str, people=(), tags=(), proposal=None,
