@@ -159,9 +159,12 @@ def word_summary(summary: alg.Summary) -> tuple[str, list[str]]:
         parts.append(ngettext("%(n)d clash of two sessions in one room",
                               "%(n)d clashes of two sessions in one room",
                               summary.room_clashes) % {"n": summary.room_clashes})
-    parts.append(ngettext("%(n)d session shares a tag with a parallel one",
-                          "%(n)d sessions share a tag with a parallel one",
-                          summary.same_tag_parallel) % {"n": summary.same_tag_parallel})
+    if summary.same_tag_parallel:
+        parts.append(ngettext("%(n)d session shares a tag with a parallel one",
+                              "%(n)d sessions share a tag with a parallel one",
+                              summary.same_tag_parallel) % {"n": summary.same_tag_parallel})
+    else:
+        parts.append(_("no session shares a tag with a parallel one"))
     sentence = ", ".join(parts)
     details = []
     if summary.other_broken:
