@@ -155,3 +155,20 @@ def test_publishing_without_notify_mails_nobody(edition):
     assert not Message.objects.filter(edition=edition).exists()
     with pytest.raises(Conflict):
         domain.release_publish(edition=edition, base=preview.base)
+
+
+def test_resolving_with_placed_sessions_in_a_clash_says_so_unless_they_may_move(edition):
+    windows(edition, days=1, start="09:00", end="18:00")
+    hall = RoomFactory(edition=edition, name="Plenary hall")
+    a = SessionFactory(edition=edition, title="Opening plenary")
+    b = SessionFactory(edition=edition, title="Main session 2")
+    domain.schedule_solve(edition=edition, time_limit=5)
+    domain.release_publish(edition=edition)
+    a.refresh_from_db()
+    domain.session_place(session=b, starts_at=a.starts_at, room=hall)
+    with pytest.raises(ApplicationError, match="cannot all keep their place: .* overlap in "
+                                               "Plenary hall"):
+        domain.schedule_solve(edition=edition, time_limit=5)
+    domain.schedule_solve(edition=edition, time_limit=5, move_placed=True)
+    assert domain.placement_warnings(edition) == []
+

@@ -30,8 +30,6 @@ class Command(BaseCommand):
                                  "(by default they keep their time and room)")
         parser.add_argument("--publish", action="store_true",
                             help="publish the result as the next version")
-        parser.add_argument("--accept-broken", action="store_true",
-                            help="publish even when hard constraints are broken")
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args, **options):
@@ -48,10 +46,9 @@ class Command(BaseCommand):
                    "warnings": len(domain.placement_warnings(edition))}
         if options["publish"]:
             try:
-                figures["version"] = domain.release_publish(
-                    edition=edition, accept_broken=options["accept_broken"]).number
+                figures["version"] = domain.release_publish(edition=edition).number
             except ApplicationError as error:
-                raise CommandError(f"{error} (--accept-broken publishes anyway)") from error
+                raise CommandError(str(error)) from error
         if options["json"]:
             self.stdout.write(json.dumps(figures))
         else:
