@@ -10,7 +10,8 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "openigf"
 
 
 def test_no_code_spells_a_session_kind_as_a_string():
-    literal = re.compile(r"""(["'])(%s)\1""" % "|".join(SessionKind.values))
+    kinds = "|".join(SessionKind.values)
+    literal = re.compile(r"""(["'])(""" + kinds + r""")\1""")
     found = []
     for path in sorted(SRC.rglob("*.py")):
         if "migrations" in path.parts or path == SRC / "forums" / "enums.py":
