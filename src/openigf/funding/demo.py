@@ -4,6 +4,7 @@ sessions' speakers) and a budget for about 80 trips, decided; an NRI grant round
 import datetime
 from decimal import Decimal
 
+from openigf.forums.enums import SessionKind
 from openigf.forums.models import Edition
 from openigf.funding import domain
 from openigf.funding.models import (
@@ -48,7 +49,8 @@ def _travel(ctx):
                 {"attribute": "first_time", "value": True, "minimum": 15}])
     candidates = list(Person.objects.filter(email__endswith="@participants.example.net",
                                             country__developing=True).order_by("pk")[:300])
-    sessions = list(Session.objects.filter(edition=edition, kind="workshop").order_by("pk"))
+    sessions = list(Session.objects.filter(edition=edition, kind=SessionKind.WORKSHOP)
+                    .order_by("pk"))
     for i, person in enumerate(candidates):
         if i % 10 < 8 and sessions:  # most applicants speak in a session
             session_person_add(session=sessions[i % len(sessions)], person=person,

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError, Conflict, NotAllowed
+from openigf.forums.enums import SessionKind
 from openigf.outbox.domain import mail_enqueue_template
 from openigf.proposals.enums import PersonRole, ProposalStatus
 from openigf.proposals.models import Call, CallQuestion, Proposal, ProposalPerson
@@ -164,7 +165,7 @@ def proposal_submit(*, proposal: Proposal, person=None) -> Proposal:
     for field in ("title", "description", "format", "duration"):
         if not getattr(proposal, field):
             missing[field] = _("This field is required to submit.")
-    if proposal.theme_id is None and proposal.call.kind == "workshop":
+    if proposal.theme_id is None and proposal.call.kind == SessionKind.WORKSHOP:
         missing["theme"] = _("Choose a theme.")
     if proposal.word_count > proposal.call.word_limit:
         missing["description"] = _("The description has %(n)d words; the limit is "

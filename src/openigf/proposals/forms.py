@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from openigf.core.forms import zoned_formfield
+from openigf.forums.enums import SessionKind
 from openigf.proposals.enums import SDGS, Format, QuestionKind
 from openigf.proposals.models import OPTIONAL_FIELDS, Call, CallQuestion, Proposal, ProposalPerson
 from openigf.proposals.screening import RULES, SEVERITIES
@@ -182,7 +183,7 @@ class CallForm(forms.ModelForm):
         self.fields["themes"].queryset = edition.themes.all()
         if self.instance.pk:
             del self.fields["kind"]
-        kind = self.instance.kind or "workshop"
+        kind = self.instance.kind or SessionKind.WORKSHOP
         for rule in RULES.values():
             current = rule.settings(self.instance.rules, kind)
             # A rule switched off keeps the settings saved with it, to switch it on again.

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError
 from openigf.core.errors import Conflict as ConflictError
-from openigf.forums.enums import Role
+from openigf.forums.enums import Role, SessionKind
 from openigf.review.models import (
     CRITERIA_2018,
     Assignment,
@@ -27,7 +27,7 @@ from openigf.review.models import (
 def round_save(*, edition, **values) -> Round:
     round_ = Round.objects.filter(edition=edition).first() or Round(edition=edition)
     values.setdefault("criteria", round_.criteria or CRITERIA_2018)
-    values.setdefault("kinds", round_.kinds or ["workshop"])
+    values.setdefault("kinds", round_.kinds or [SessionKind.WORKSHOP])
     changes = diff(round_, **values)
     round_.full_clean()
     round_.save()
@@ -45,7 +45,8 @@ def reviewers(round_):
 def proposals_of(round_):
     from openigf.proposals.models import Proposal
 
-    return (Proposal.objects.filter(edition=round_.edition, kind__in=round_.kinds or ["workshop"])
+    return (Proposal.objects.filter(edition=round_.edition,
+                                    kind__in=round_.kinds or [SessionKind.WORKSHOP])
             .passed_screening())
 
 
