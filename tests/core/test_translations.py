@@ -94,3 +94,45 @@ def test_texts_written_before_the_versions_existed_are_kept_in_the_forums_langua
     executor.migrate(executor.loader.graph.leaf_nodes())
     theme = Theme.objects.get(slug="inclusion")
     assert (theme.name_fr, theme.name_en) == ("Inclusion numérique", None)
+
+
+@pytest.mark.django_db
+def test_a_session_message_and_summary_take_versions_from_their_forms(client):
+    from openigf.outcomes.domain import message_save
+    from openigf.outcomes.models import ChairsSummary
+    from tests.factories import ThemeFactory
+    from tests.programme.factories import SessionFactory
+
+    edition = EditionFactory()
+    theme = ThemeFactory(edition=edition)
+    session = SessionFactory(edition=edition, title="Opening", description="Welcome.")
+    client.force_login(secretariat_of(edition.forum))
+    edit = reverse("programme:manage_session", kwargs={**edition.url_kwargs,
+                                                       "session_id": session.pk})
+    form = page(client, edit, "en")
+    assert 'name="title__es"' in form and 'name="description__zh-hans"' in form
+    data = {"kind": session.kind, "title": "Opening", "description": "Welcome.",
+            "duration": session.duration, "expected_audience": session.expected_audience,
+            "language": session.language, "format": session.format,
+            "title__es": "Apertura"}
+    client.post(edit, data)
+    session.refresh_from_db()
+    assert (session.title_en, session.title_es, session.description_es) == (
+        "Opening", "Apertura", None)
+
+    message = message_save(edition=edition, theme=theme, text="Connect the unconnected.")
+    client.post(reverse("outcomes:message_edit", kwargs={**edition.url_kwargs,
+                                                         "message_id": message.pk}),
+                {"text": "Connect the unconnected.", "text__fr": "Connecter les non-connectés."})
+    message.refresh_from_db()
+    assert (message.text_en, message.text_fr) == ("Connect the unconnected.",
+                                                  "Connecter les non-connectés.")
+
+    client.post(reverse("outcomes:summary", kwargs=edition.url_kwargs),
+                {"introduction": "The forum met.", "introduction__ru": "Форум собрался."})
+    summary = ChairsSummary.objects.get(edition=edition)
+    version = summary.versions.get()
+    assert (version.introduction_en, version.introduction_ru) == ("The forum met.",
+                                                                  "Форум собрался.")
+    russian = page(client, reverse("outcomes:summary", kwargs=edition.url_kwargs), "ru")
+    assert "<p>Форум собрался.</p>" in russian

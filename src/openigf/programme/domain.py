@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from openigf.core import translations
 from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError, Conflict
 from openigf.core.when import format_datetime
@@ -35,9 +36,10 @@ AUDIENCE_BY_KIND = {SessionKind.MAIN: 500, SessionKind.HIGH_LEVEL: 500, SessionK
 
 
 def session_create(*, edition, kind: str, title: str, people=(), tags=(), proposal=None,
-                   numbered: bool = True, **values) -> Session:
+                   numbered: bool = True, versions: dict | None = None, **values) -> Session:
     """Create a session with its people (dicts of ``SessionPerson`` fields), numbered within
-    its kind ("Workshop 12") unless ``numbered`` is false (an imported session).
+    its kind ("Workshop 12") unless ``numbered`` is false (an imported session). Title and
+    description are in the forum's own language; ``versions`` holds the other languages'.
 
     Side effects: one session, its people and tags; audit ``session.create``."""
     values.setdefault("exclusive", kind in EXCLUSIVE_KINDS)
@@ -46,7 +48,9 @@ def session_create(*, edition, kind: str, title: str, people=(), tags=(), propos
         last = (Session.objects.filter(edition=edition, kind=kind)
                 .order_by("-number").values_list("number", flat=True).first())
         values["number"] = (last or 0) + 1
-    session = Session(edition=edition, kind=kind, title=title, proposal=proposal, **values)
+    with translations.writing(edition.forum.language):
+        session = Session(edition=edition, kind=kind, title=title, proposal=proposal, **values)
+    translations.versions_set(session, versions)
     session.full_clean(exclude=["proposal"])
     session.save()
     if tags:
@@ -107,8 +111,11 @@ def room_create(*, edition, name: str, **values) -> Room:
     return room
 
 
-def session_update(*, session: Session, tags=None, **values) -> Session:
-    changes = diff(session, **values)
+def session_update(*, session: Session, tags=None, versions: dict | None = None,
+                   **values) -> Session:
+    with translations.writing(session.edition.forum.language):
+        changes = diff(session, **values)
+    changes.update(dict.fromkeys(translations.versions_set(session, versions), "changed"))
     session.full_clean(exclude=["proposal"])
     session.save()
     if tags is not None:

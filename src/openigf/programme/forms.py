@@ -2,12 +2,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from openigf.core.forms import ZonedDateTimeField
+from openigf.core.forms import TranslationsMixin, ZonedDateTimeField
 from openigf.forums.enums import SessionKind
 from openigf.programme.models import Equipment, Room, Session
 
 
-class SessionForm(forms.ModelForm):
+class SessionForm(TranslationsMixin, forms.ModelForm):
+    translated_fields = ("title", "description")
     needs = forms.MultipleChoiceField(label=_("Equipment needed"), required=False,
                                       choices=Equipment.choices,
                                       widget=forms.CheckboxSelectMultiple)

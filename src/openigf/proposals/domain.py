@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from openigf.core import translations
 from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError, Conflict, NotAllowed
 from openigf.forums.enums import SessionKind
@@ -22,12 +23,16 @@ PERSON_FIELDS = ["name", "email", "organisation", "role", "stakeholder_group",
 
 # Calls -----------------------------------------------------------------------------------
 
-def call_save(*, edition, call: Call | None = None, themes=None, **values) -> Call:
-    """Create or change the call of one session type. Side effects: save, audit log
-    ``call.create`` / ``call.update``."""
+def call_save(*, edition, call: Call | None = None, themes=None, versions: dict | None = None,
+              **values) -> Call:
+    """Create or change the call of one session type (its introduction in the forum's
+    language, ``versions`` in the others). Side effects: save, audit log ``call.create`` /
+    ``call.update``."""
     creating = call is None
     call = call or Call(edition=edition)
-    changes = diff(call, **values)
+    with translations.writing(edition.forum.language):
+        changes = diff(call, **values)
+    changes.update(dict.fromkeys(translations.versions_set(call, versions), "changed"))
     call.full_clean()
     call.save()
     if themes is not None:

@@ -4,7 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from openigf.core.forms import zoned_formfield
+from openigf.core.forms import TranslationsMixin, zoned_formfield
 from openigf.forums.enums import SessionKind
 from openigf.proposals.enums import SDGS, Format, QuestionKind
 from openigf.proposals.models import OPTIONAL_FIELDS, Call, CallQuestion, Proposal, ProposalPerson
@@ -154,9 +154,11 @@ class DurationsField(forms.CharField):
         return ", ".join(str(v) for v in value) if isinstance(value, list) else value
 
 
-class CallForm(forms.ModelForm):
+class CallForm(TranslationsMixin, forms.ModelForm):
     """A call's settings and its screening rules (each rule: on or off, whether it refuses
-    submission, and its numbers)."""
+    submission, and its numbers); its introduction in the forum's language and others."""
+
+    translated_fields = ("introduction",)
 
     durations = DurationsField(label=_("Durations (minutes)"))
     formats = forms.MultipleChoiceField(label=_("Formats offered"), required=False,
@@ -212,6 +214,7 @@ class CallForm(forms.ModelForm):
         data = {k: v for k, v in self.cleaned_data.items()
                 if k in self._meta.fields and k != "themes"}
         data["rules"] = self.rules_value()
+        data["versions"] = self.versions()
         return data
 
 

@@ -147,7 +147,8 @@ class SessionFormView(PermissionRequiredMixin, FormView):
     def get_form_kwargs(self):
         self.session = self.get_session()
         return {**super().get_form_kwargs(), "edition": self.request.edition,
-                "instance": editable_copy(self.session)}
+                "instance": editable_copy(self.session),
+                "content_language": self.request.forum.language}
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -163,7 +164,9 @@ class SessionFormView(PermissionRequiredMixin, FormView):
         return ctx
 
     def form_valid(self, form):
-        data = dict(form.cleaned_data)
+        data = {name: value for name, value in form.cleaned_data.items()
+                if name in form.Meta.fields}
+        data["versions"] = form.versions()
         tags = data.pop("tags", [])
         try:
             if self.session is None:
