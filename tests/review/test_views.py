@@ -112,3 +112,29 @@ def test_members_see_results_only_after_scoring_closes(client, world):
     round_.closes_at = round_.opens_at + datetime.timedelta(minutes=1)
     round_.save()
     assert client.get(url("results", world)).status_code == 200
+
+
+def test_a_conflicted_member_sees_nothing_of_that_proposals_evaluation(client, world):
+    import datetime
+
+    round_ = world["round"]
+    member, hidden = world["mag"][0], world["proposals"][0]
+    for i, p in enumerate(world["proposals"]):
+        for reviewer in world["mag"][1:3]:
+            Assignment.objects.create(round=round_, proposal=p, reviewer=reviewer)
+            Review.objects.create(round=round_, proposal=p, reviewer=reviewer, score=5 - i % 5,
+                                  reason="format" if 5 - i % 5 <= 3 else "")
+    Conflict.objects.create(round=round_, proposal=hidden, reviewer=member, reason="Speaker",
+                            declared=True)
+    domain.selection_run(round_=round_, slots=2, developing_share=0, first_time_share=0,
+                         every_region=False, every_group=False)
+    round_.closes_at = round_.opens_at + datetime.timedelta(minutes=1)
+    round_.save()
+    client.force_login(member)
+    html = client.get(url("results", world)).content.decode()
+    assert hidden.title not in html and "#1:" not in html  # neither row, score nor reason
+    ranks = [int(r) for r in __import__("re").findall(r"<tr><td>(\d+)</td>", html)]
+    assert ranks == [1, 2, 3, 4, 5]  # no gap gives the hidden proposal's place away
+    client.force_login(world["mag"][1])  # a member without the conflict sees all six
+    html = client.get(url("results", world)).content.decode()
+    assert hidden.title in html and "#1:" in html

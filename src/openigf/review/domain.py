@@ -258,6 +258,21 @@ def aggregate(round_) -> list[dict]:
     return table
 
 
+def results_for(*, round_, viewer, staff: bool) -> list[dict]:
+    """The results table as ``viewer`` may see it. A member with a conflict sees nothing of
+    that proposal's evaluation (HotCRP's rule): its row is left out and the ranks are counted
+    among the rows shown, so that no gap gives the hidden proposal's place away."""
+    table = aggregate(round_)
+    if staff:
+        return table
+    hidden = set(Conflict.objects.filter(round=round_, reviewer=viewer)
+                 .values_list("proposal_id", flat=True))
+    table = [row for row in table if row["proposal_id"] not in hidden]
+    for i, row in enumerate(table, start=1):
+        row["rank"] = i
+    return table
+
+
 def _attributes(round_, proposal_ids):
     from openigf.proposals.models import Proposal, ProposalPerson
 

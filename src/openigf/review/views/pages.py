@@ -241,7 +241,7 @@ class ResultsView(RoundMixin, TemplateView):
             from django.core.exceptions import PermissionDenied
 
             raise PermissionDenied(_("Scores are shown once scoring closes."))
-        table = domain.aggregate(self.round)
+        table = domain.results_for(round_=self.round, viewer=self.request.user, staff=staff)
         titles = dict(Proposal.objects.filter(pk__in=[r["proposal_id"] for r in table])
                       .values_list("pk", "title"))
         sort = SORTS.get(self.request.GET.get("sort", "rank"), "rank")
