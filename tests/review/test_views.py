@@ -32,7 +32,7 @@ def test_reviewer_scores_and_moves_to_the_next(client, world):
     response = client.post(page, {"score": "4"})
     assert response.status_code == 302
     assert Review.objects.get(reviewer=member, proposal=first.proposal).score == 4
-    response = client.post(url("score", world, proposal_id=second.proposal_id) + "?do=conflict",
+    response = client.post(url("conflict", world, proposal_id=second.proposal_id),
                            {"conflict-reason": "I am a speaker"})
     assert Conflict.objects.filter(reviewer=member, declared=True).count() == 1
 
@@ -64,26 +64,27 @@ def test_reviews_never_reach_the_reviewed(client, world):
 
 def test_secretariat_sets_assigns_exports_imports_selects_and_decides(client, world):
     client.force_login(secretariat_of(world["edition"].forum))
-    response = client.post(url("manage", world) + "?do=round", {
+    response = client.post(url("round", world), {
         "opens_at": "2019-06-01T00:00", "closes_at": "2019-05-01T00:00",
         "reviews_per_proposal": 2})
     assert "must close after it opens" in response.content.decode()
-    response = client.post(url("manage", world) + "?do=assign", follow=True)
-    assert "Assigned: 12 reviews" in response.content.decode()
+    response = client.post(url("assign", world), follow=True)
+    assert "12 reviews added, 0 removed, 0 kept. Every proposal has 2 to 2 reviewers; each " \
+        "reviewer has 3 to 3 proposals." in response.content.decode()
     csv_text = client.get(url("csv", world)).content.decode()
     assert csv_text.count("\n") == 13
     bad = io.BytesIO(b"proposal_id,reviewer_email\n1,nobody@example.org\n")
     bad.name = "a.csv"
-    response = client.post(url("manage", world) + "?do=import", {"file": bad}, follow=True)
+    response = client.post(url("import", world), {"file": bad}, follow=True)
     assert "Line 2:" in response.content.decode()
     for a in Assignment.objects.all():
         Review.objects.create(round=world["round"], proposal=a.proposal, reviewer=a.reviewer,
                               score=3 + a.proposal.pk % 3, reason="format")
-    response = client.post(url("results", world) + "?do=select", {
+    response = client.post(url("select", world), {
         "slots": 3, "developing_share": 0, "first_time_share": 0}, follow=True)
-    assert "3 proposals selected" in response.content.decode()
-    response = client.post(url("results", world) + "?do=decide", follow=True)
-    assert "Decisions sent" in response.content.decode()
+    assert "3 proposals selected." in response.content.decode()
+    response = client.post(url("decide", world), follow=True)
+    assert "Decisions sent for 6 proposals" in response.content.decode()
 
 
 def test_results_page_runs_a_fixed_number_of_queries(client, world,
@@ -138,3 +139,54 @@ def test_a_conflicted_member_sees_nothing_of_that_proposals_evaluation(client, w
     client.force_login(world["mag"][1])  # a member without the conflict sees all six
     html = client.get(url("results", world)).content.decode()
     assert hidden.title in html and "#1:" in html
+
+
+def test_assignment_is_previewed_then_confirmed_and_a_second_run_changes_nothing(client,
+                                                                                 world):
+    client.force_login(secretariat_of(world["edition"].forum))
+    preview = client.get(url("assign", world)).content.decode()
+    assert "12 reviews to add" in preview and "Confirm the assignment" in preview
+    assert not Assignment.objects.exists()  # the preview does nothing
+    client.post(url("assign", world))
+    preview = client.get(url("assign", world)).content.decode()
+    assert "0 reviews to add" in preview and "12 reviews kept" in preview
+    assert "nothing to change" in preview and "Confirm the assignment" not in preview
+    response = client.post(url("assign", world), follow=True)
+    assert "0 reviews added, 0 removed, 12 kept" in response.content.decode()
+    assert Assignment.objects.count() == 12
+    manage = response.content.decode()  # the loads reported are the table's: 3 each
+    assert manage.count("<td>3</td><td>0</td>") == 4
+
+
+def test_a_member_with_scoring_closed_gets_a_read_only_page_under_one_notice(client, world):
+    import datetime
+
+    domain.assign_reviewers(round_=world["round"])
+    member = world["mag"][0]
+    a = Assignment.objects.filter(reviewer=member).first()
+    domain.review_save(round_=world["round"], proposal=a.proposal, reviewer=member, score=4)
+    round_ = world["round"]
+    round_.closes_at = round_.opens_at + datetime.timedelta(minutes=1)
+    round_.save()
+    client.force_login(member)
+    html = client.get(url("score", world, proposal_id=a.proposal_id)).content.decode()
+    assert html.count("Scoring closed on") == 1
+    assert html.index("Scoring closed on") < html.index("<h1>")  # at the top
+    assert "<fieldset disabled" in html and 'value="4"' in html and "checked" in html
+    assert "Save and go to the next" not in html and "Declare the conflict" not in html
+    response = client.post(url("score", world, proposal_id=a.proposal_id), {"score": "1"})
+    assert response.status_code == 409 and response.content.decode().count(
+        "Scoring closed on") == 1
+    assert Review.objects.get(reviewer=member, proposal=a.proposal).score == 4
+    workspace = client.get(url("workspace", world)).content.decode()
+    assert url("results", world) in workspace and "Scoring closed on" in workspace
+
+
+def test_while_scoring_is_open_members_are_told_when_results_come(client, world):
+    client.force_login(world["mag"][0])
+    workspace = client.get(url("workspace", world)).content.decode()
+    assert "The results are shown here once scoring closes." in workspace
+    response = client.get(url("results", world))
+    html = response.content.decode()
+    assert response.status_code == 403 and "Scoring is open until" in html
+    assert "does not hold the role" not in html

@@ -285,14 +285,22 @@ def proposal_decide(*, proposal: Proposal, status: str, note: str = "",
     return proposal
 
 
-def _mail_organisers(proposal: Proposal, template: str) -> None:
+def organiser_addresses(proposal: Proposal) -> list[tuple]:
+    """[(row, address)] of the organisers a mail about the proposal goes to."""
+    pairs = []
     for row in proposal.people.filter(role=PersonRole.ORGANISER).select_related("person"):
         email = row.email or (row.person.email if row.person else "")
         if email:
-            language = row.person.preferred_language if row.person else None
-            mail_enqueue_template(to=email, template=template, language=language,
-                                  edition=proposal.edition,
-                                  context={"proposal": proposal, "row": row})
+            pairs.append((row, email))
+    return pairs
+
+
+def _mail_organisers(proposal: Proposal, template: str) -> None:
+    for row, email in organiser_addresses(proposal):
+        language = row.person.preferred_language if row.person else None
+        mail_enqueue_template(to=email, template=template, language=language,
+                              edition=proposal.edition,
+                              context={"proposal": proposal, "row": row})
 
 
 # People of a proposal --------------------------------------------------------------------
