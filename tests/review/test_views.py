@@ -190,3 +190,53 @@ def test_while_scoring_is_open_members_are_told_when_results_come(client, world)
     html = response.content.decode()
     assert response.status_code == 403 and "Scoring is open until" in html
     assert "does not hold the role" not in html
+
+
+def _scored(world):
+    domain.assign_reviewers(round_=world["round"])
+    for a in Assignment.objects.all():
+        Review.objects.create(round=world["round"], proposal=a.proposal, reviewer=a.reviewer,
+                              score=4 + a.proposal.pk % 2)
+
+
+def test_selection_runs_as_a_job_and_its_settings_stay_in_the_forms_units(client, world):
+    from openigf.core.models import Job
+
+    _scored(world)
+    client.force_login(secretariat_of(world["edition"].forum))
+    form = client.get(url("results", world)).content.decode()
+    assert 'name="developing_share" value="30"' in form and "data-once" in form
+    assert 'name="every_region" id="id_every_region" checked' in form
+    response = client.post(url("select", world), {
+        "slots": 4, "developing_share": 0, "first_time_share": 25, "every_region": ""})
+    job = Job.objects.get(kind="review.select")
+    assert response["Location"] == job.get_absolute_url()
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert "4 proposals selected." in page and "See the result" in page
+    assert "objective" not in page
+    form = client.get(url("results", world)).content.decode()
+    assert 'name="slots" value="4"' in form
+    assert 'name="first_time_share" value="25"' in form  # a percentage, not 0.25
+    assert 'name="developing_share" value="0"' in form
+    assert 'name="every_region" id="id_every_region" checked' not in form
+
+
+def test_decisions_show_who_receives_what_then_send_once(client, world):
+    from openigf.outbox.models import Message
+
+    _scored(world)
+    domain.selection_run(round_=world["round"], slots=2, developing_share=0,
+                         first_time_share=0, every_region=False, every_group=False)
+    client.force_login(secretariat_of(world["edition"].forum))
+    preview = client.get(url("decide", world)).content.decode()
+    for p in world["proposals"]:
+        assert p.created_by.email in preview and p.title in preview
+    assert "6 proposals will be decided and 6 organisers told by mail" in preview
+    assert "Send 6 decisions" in preview and not Message.objects.exists()
+    response = client.post(url("decide", world), follow=True)
+    assert "Decisions sent for 6 proposals (Accepted: 2, Waitlisted: 4); " \
+        "6 mails to their organisers." in response.content.decode()
+    assert Message.objects.count() == 6
+    again = client.post(url("decide", world), follow=True).content.decode()
+    assert "Nothing was sent" in again and Message.objects.count() == 6
+    assert "there is nothing to send" in client.get(url("decide", world)).content.decode()
