@@ -83,7 +83,7 @@ def test_csv_has_one_row_per_proposal_and_no_contact_data(client, call):
     assert response["Content-Type"].startswith("text/csv")
     assert len(rows) == 4
     assert rows[1][rows[0].index("speakers")] == "3"
-    assert rows[1][rows[0].index("speakers_female")] == "2"
+    assert not [c for c in rows[0] if "female" in c or "male" in c or "gender" in c]
     assert "@" not in response.content.decode()
 
 
@@ -382,3 +382,23 @@ def test_a_screened_in_proposal_stays_editable_until_the_deadline_and_says_so(cl
     proposal.refresh_from_db()
     assert response.status_code == 302 and proposal.title == "A new title"
     assert proposal.status == "screened_in"
+
+
+def test_public_statistics_never_let_a_named_speakers_gender_be_deduced(client, call):
+    from collections import Counter
+
+    from openigf.proposals.queries import gender_shown
+
+    # One proposal whose three speakers are all women: its page names them, so no count by
+    # gender may be published for it, in the CSV or the statistics.
+    complete(ProposalFactory(call=call, title="Only women"), genders=("female",) * 3)
+    overview = client.get(url("overview", call.edition))
+    assert "spk-gender" not in {c.slug for c in overview.context["stats"]["charts"]}
+    assert "too small to keep each named speaker" in overview.content.decode()
+    text = client.get(url("csv", call.edition)).content.decode()
+    assert "female" not in text and "speakers_male" not in text
+    assert not gender_shown(Counter(female=30, male=3), proposals=20)  # a cell of 3
+    assert not gender_shown(Counter(female=40, male=0), proposals=20)  # everyone the same
+    assert not gender_shown(Counter(female=30, male=30), proposals=9)  # too few proposals
+    assert gender_shown(Counter(female=30, male=25, **{"": 2}), proposals=20) is False
+    assert gender_shown(Counter(female=30, male=25, **{"": 0}), proposals=20)
