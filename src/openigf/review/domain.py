@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError
@@ -259,9 +260,11 @@ def assign_reviewers(*, round_) -> AssignmentPlan:
 def assignment_summary(plan: AssignmentPlan) -> str:
     """What a run did, in the figures the page's table shows."""
     low, high = plan.load_range
-    return _("%(added)d reviews added, %(removed)d removed, %(kept)d kept. Every proposal "
-             "has %(a)d to %(b)d reviewers; each reviewer has %(c)d to %(d)d proposals.") % {
-        "added": len(plan.add), "removed": len(plan.remove), "kept": len(plan.keep),
+    added = ngettext("%(n)d review added", "%(n)d reviews added", len(plan.add)) % {
+        "n": len(plan.add)}
+    return _("%(added)s, %(removed)d removed, %(kept)d kept. Every proposal has %(a)d to "
+             "%(b)d reviewers; each reviewer has %(c)d to %(d)d proposals.") % {
+        "added": added, "removed": len(plan.remove), "kept": len(plan.keep),
         "a": plan.per_proposal[0], "b": plan.per_proposal[1], "c": low, "d": high}
 
 
