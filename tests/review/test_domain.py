@@ -114,6 +114,8 @@ def test_reminders_go_to_late_reviewers(world):
     domain.assign_reviewers(round_=world["round"])
     assert domain.remind_late(round_=world["round"]) == 4
     assert Message.objects.filter(kind="review.reminder").count() == 4
+    assert domain.remind_late(round_=world["round"]) == 0  # pressed twice: no one twice
+    assert Message.objects.filter(kind="review.reminder").count() == 4
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])

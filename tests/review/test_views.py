@@ -240,3 +240,16 @@ def test_decisions_show_who_receives_what_then_send_once(client, world):
     again = client.post(url("decide", world), follow=True).content.decode()
     assert "Nothing was sent" in again and Message.objects.count() == 6
     assert "there is nothing to send" in client.get(url("decide", world)).content.decode()
+
+
+def test_reminders_show_who_receives_one_before_sending(client, world):
+    from openigf.outbox.models import Message
+
+    domain.assign_reviewers(round_=world["round"])
+    client.force_login(secretariat_of(world["edition"].forum))
+    preview = client.get(url("remind", world)).content.decode()
+    assert all(m.email in preview for m in world["mag"]) and "Send 4 reminders" in preview
+    assert not Message.objects.exists()
+    response = client.post(url("remind", world), follow=True)
+    assert "Reminders sent to 4 reviewers" in response.content.decode()
+    assert "No one to remind" in client.get(url("remind", world)).content.decode()

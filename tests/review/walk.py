@@ -32,7 +32,7 @@ EXPECT = {
     "review:conflict": MAG,  # POST only: GET answers 405 to those allowed
     "review:round": STAFF,  # POST only
     "review:assign": STAFF,  # GET: the preview; POST: confirm
-    "review:remind": STAFF,  # POST only
+    "review:remind": STAFF,  # GET: who will be reminded; POST: send
     "review:import": STAFF,  # POST only
     "review:select": STAFF,  # POST only
     "review:override": STAFF,  # POST only

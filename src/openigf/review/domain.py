@@ -2,6 +2,7 @@
 balanced selection, overrides and decisions."""
 
 import csv
+import datetime
 import io
 import statistics
 from collections import defaultdict
@@ -347,10 +348,16 @@ def review_save(*, round_, proposal, reviewer, score: int, reason: str = "", com
     return review
 
 
-def remind_late(*, round_) -> int:
-    """Mail every reviewer with unscored proposals (through the outbox)."""
-    from openigf.outbox.domain import mail_enqueue_template
+REMIND_AGAIN_AFTER = datetime.timedelta(hours=20)
 
+
+def reminders_plan(*, round_, when=None) -> list[tuple]:
+    """[(person, proposals left to score)] of the reviewers a reminder would go to: those
+    with unscored proposals and an address, not reminded in the last 20 hours (so pressing
+    the button twice mails no one twice)."""
+    from openigf.outbox.models import Message
+
+    when = when or timezone.now()
     done = set(Review.objects.filter(round=round_).values_list("proposal_id", "reviewer_id"))
     left = defaultdict(int)
     people = {}
@@ -358,14 +365,25 @@ def remind_late(*, round_) -> int:
         if (a.proposal_id, a.reviewer_id) not in done:
             left[a.reviewer_id] += 1
             people[a.reviewer_id] = a.reviewer
-    for pk, n in left.items():
-        person = people[pk]
-        if person.email:
-            mail_enqueue_template(to=person.email, template="review/mail/reminder",
-                                  context={"person": person, "left": n, "round": round_},
-                                  language=person.preferred_language or None,
-                                  edition=round_.edition, kind="review.reminder")
-    return len(left)
+    recent = {e.lower() for e in Message.objects.filter(
+        edition=round_.edition, kind="review.reminder",
+        created__gte=when - REMIND_AGAIN_AFTER).values_list("to", flat=True)}
+    return sorted(((people[pk], n) for pk, n in left.items()
+                   if people[pk].email and people[pk].email.lower() not in recent),
+                  key=lambda pair: (pair[0].name, pair[0].pk))
+
+
+def remind_late(*, round_) -> int:
+    """Mail each reviewer of :func:`reminders_plan` (through the outbox)."""
+    from openigf.outbox.domain import mail_enqueue_template
+
+    plan = reminders_plan(round_=round_)
+    for person, n in plan:
+        mail_enqueue_template(to=person.email, template="review/mail/reminder",
+                              context={"person": person, "left": n, "round": round_},
+                              language=person.preferred_language or None,
+                              edition=round_.edition, kind="review.reminder")
+    return len(plan)
 
 
 def aggregate(round_) -> list[dict]:

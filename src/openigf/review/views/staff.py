@@ -6,6 +6,7 @@ from collections import defaultdict
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from openigf.core.audit import audit_log
 from openigf.core.csvexport import csv_response
@@ -80,12 +81,22 @@ class AssignView(RoundPage):
         return redirect(self.url("manage"))
 
 
-class RemindView(RoundAction):
+class RemindView(RoundPage):
+    """GET: who will be reminded, with the number of proposals each has left; POST: send.
+    A reviewer reminded in the last 20 hours is not mailed again."""
+
     permission_required = "review.manage"
+    template_name = "review/remind.html"
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs),
+                "plan": domain.reminders_plan(round_=self.get_round())}
 
     def post(self, request, *args, **kwargs):
         n = domain.remind_late(round_=self.get_round())
-        messages.success(request, _("%(n)d reviewers reminded.") % {"n": n})
+        messages.success(request, ngettext(
+            "Reminder sent to %(n)d reviewer with proposals left to score.",
+            "Reminders sent to %(n)d reviewers with proposals left to score.", n) % {"n": n})
         return redirect(self.url("manage"))
 
 
