@@ -183,3 +183,25 @@ def test_assigning_trims_a_doubled_assignment_keeping_the_scored(world):
     domain.assign_reviewers(round_=round_)
     assert set(_per_proposal(round_).values()) == {2}
     assert Assignment.objects.filter(proposal=proposal, reviewer=world["mag"][3]).exists()
+
+
+def test_a_rebalance_evens_the_loads_keeping_scored_reviews(world):
+    from collections import Counter
+
+    round_ = world["round"]
+    heavy, light = world["mag"][0], world["mag"][3]
+    for p in world["proposals"]:  # the first two members hold everything
+        for member in world["mag"][:2]:
+            Assignment.objects.create(round=round_, proposal=p, reviewer=member)
+    scored = world["proposals"][0]
+    domain.review_save(round_=round_, proposal=scored, reviewer=heavy, score=4)
+    completed = domain.assignment_plan(round_=round_)
+    assert (completed.add, completed.remove, completed.load_range) == ([], set(), (0, 6))
+    plan = domain.assign_reviewers(round_=round_, rebalance=True)
+    loads = Counter(Assignment.objects.filter(round=round_).values_list("reviewer_id",
+                                                                        flat=True))
+    assert sorted(loads.values()) == [3, 3, 3, 3] and plan.load_range == (3, 3)
+    assert Assignment.objects.filter(proposal=scored, reviewer=heavy).exists()
+    assert len(plan.add) == len(plan.remove) == 6 and loads[light.pk] == 3
+    assert set(_per_proposal(round_).values()) == {2}
+    assert domain.assignment_plan(round_=round_, rebalance=True).changes is False

@@ -172,8 +172,9 @@ class AssignmentPlan:
 
 
 def _kept_assignments(round_, proposal_ids, reviewer_ids, conflicts) -> tuple[set, set]:
-    """The existing pairs a new run keeps: never a conflicted one, never one of a reviewer who
-    left the MAG; at most ``k`` per proposal, preferring scored, then manual ones."""
+    """(keep, remove): the existing pairs a new run keeps: never a conflicted one, never one
+    of a reviewer who left the MAG; at most ``k`` per proposal, preferring scored, then manual
+    ones."""
     k = round_.reviews_per_proposal
     scored = set(Review.objects.filter(round=round_).values_list("proposal_id", "reviewer_id"))
     by_proposal = defaultdict(list)
@@ -192,12 +193,13 @@ def _kept_assignments(round_, proposal_ids, reviewer_ids, conflicts) -> tuple[se
     return keep, remove
 
 
-def assignment_plan(*, round_) -> AssignmentPlan:
+def assignment_plan(*, round_, rebalance: bool = False) -> AssignmentPlan:
     """What :func:`assign_reviewers` would do, without doing it: the existing assignment is
     completed (a proposal short of ``k`` reviewers gets the missing ones, loads balanced
     around what reviewers hold) and trimmed where a proposal has more than ``k`` unscored
-    reviewers; it is never doubled. Raises ApplicationError with the reasons when no
-    assignment exists."""
+    reviewers; it is never doubled. With ``rebalance``, unscored automatic assignments may
+    also move to even the loads (the solver keeps as many of them as balance allows).
+    Raises ApplicationError with the reasons when no assignment exists."""
     from openigf.algorithms import assignment as alg
 
     people = list(reviewers(round_))
@@ -208,13 +210,19 @@ def assignment_plan(*, round_) -> AssignmentPlan:
         "proposal_id", "reviewer_id")) | set(_conflicts_seen(round_))
     keep, remove = _kept_assignments(round_, {p for p, _t in proposals},
                                      {p.pk for p in people}, conflicts)
+    movable = set()
+    if rebalance:
+        fixed = set(Review.objects.filter(round=round_).values_list(
+            "proposal_id", "reviewer_id")) | set(Assignment.objects.filter(
+                round=round_, manual=True).values_list("proposal_id", "reviewer_id"))
+        movable, keep = keep - fixed, keep & fixed
     reviewer_items = [alg.Reviewer(person.pk, frozenset({theme}) if theme is not None
                                    else frozenset())
                       for person, theme in zip(people, _theme_groups(round_, people, proposals),
                                                strict=True)]
     problem = alg.Problem([alg.Item(pk, theme) for pk, theme in proposals], reviewer_items,
                           round_.reviews_per_proposal, conflicts, by_group=round_.by_theme,
-                          fixed=keep)
+                          fixed=keep, bids=dict.fromkeys(movable, 3))
     result = alg.assign(problem)
     if not result.ok and round_.by_theme:
         problem.by_group = False  # themes too small for k reviewers: mix them
@@ -228,26 +236,28 @@ def assignment_plan(*, round_) -> AssignmentPlan:
                  "conflicts_block": _("conflicts leave too few reviewers (%(detail)s)")}
         raise ApplicationError(_("No assignment exists: %(why)s.") % {"why": "; ".join(
             words[c] % {"key": k, "detail": d} for c, k, d in result.reasons[:10])})
-    final = keep | set(result.added)
+    added = set(result.added)
+    keep, remove = keep | (movable & added), remove | (movable - added)
+    final = keep | added
     per = defaultdict(int)
     load = defaultdict(int)
     for p, r in final:
         per[p] += 1
         load[r] += 1
     counts = [per[p] for p, _t in proposals]
-    return AssignmentPlan(result=result, keep=keep, add=sorted(result.added), remove=remove,
+    return AssignmentPlan(result=result, keep=keep, add=sorted(added - movable), remove=remove,
                           proposals=len(proposals),
                           per_proposal=(min(counts, default=0), max(counts, default=0)),
                           loads={person: load[person.pk] for person in people})
 
 
 @transaction.atomic
-def assign_reviewers(*, round_) -> AssignmentPlan:
-    """Complete the round's assignment (see :func:`assignment_plan`); run twice, the second
-    run changes nothing. Side effects: conflicts detected and recorded, the plan's pairs
-    removed and added, one audit entry."""
+def assign_reviewers(*, round_, rebalance: bool = False) -> AssignmentPlan:
+    """Complete (or rebalance) the round's assignment (see :func:`assignment_plan`); run
+    twice, the second run changes nothing. Side effects: conflicts detected and recorded, the
+    plan's pairs removed and added, one audit entry."""
     conflicts_detect(round_=round_)
-    plan = assignment_plan(round_=round_)
+    plan = assignment_plan(round_=round_, rebalance=rebalance)
     for p, r in plan.remove:
         Assignment.objects.filter(round=round_, proposal_id=p, reviewer_id=r).delete()
     Assignment.objects.bulk_create(

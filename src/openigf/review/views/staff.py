@@ -63,17 +63,20 @@ class AssignView(RoundPage):
 
     def get_context_data(self, **kwargs):
         round_ = self.get_round()
+        rebalance = self.request.GET.get("rebalance") == "1"
         try:
-            plan = domain.assignment_plan(round_=round_)
+            plan = domain.assignment_plan(round_=round_, rebalance=rebalance)
         except ApplicationError as error:
             return {**super().get_context_data(**kwargs), "round": round_,
                     "error": error.message}
         return {**super().get_context_data(**kwargs), "round": round_, "plan": plan,
+                "rebalance": rebalance,
                 "loads": sorted(plan.loads.items(), key=lambda kv: (kv[0].name, kv[0].pk))}
 
     def post(self, request, *args, **kwargs):
         try:
-            plan = domain.assign_reviewers(round_=self.get_round())
+            plan = domain.assign_reviewers(round_=self.get_round(),
+                                           rebalance=request.POST.get("rebalance") == "1")
         except ApplicationError as error:
             messages.error(request, error.message)
             return redirect(self.url("manage"))
