@@ -55,7 +55,8 @@ class Assignment:
 
 
 def eligible(problem: Problem, item: Item, reviewer: Reviewer) -> bool:
-    if (item.key, reviewer.key) in problem.conflicts | problem.fixed:
+    pair = (item.key, reviewer.key)
+    if pair in problem.conflicts or pair in problem.fixed:
         return False
     return not (problem.by_group and reviewer.groups and item.group not in reviewer.groups)
 
