@@ -205,3 +205,19 @@ def test_a_rebalance_evens_the_loads_keeping_scored_reviews(world):
     assert len(plan.add) == len(plan.remove) == 6 and loads[light.pk] == 3
     assert set(_per_proposal(round_).values()) == {2}
     assert domain.assignment_plan(round_=round_, rebalance=True).changes is False
+
+
+def test_proposers_are_told_their_decision_without_rank_or_solver_words(world):
+    from openigf.outbox.models import Message
+
+    round_ = world["round"]
+    for i, p in enumerate(world["proposals"]):
+        Assignment.objects.create(round=round_, proposal=p, reviewer=world["mag"][0])
+        Review.objects.create(round=round_, proposal=p, reviewer=world["mag"][0], score=5 - i % 5,
+                              reason="format" if 5 - i % 5 <= 3 else "")
+    domain.selection_run(round_=round_, slots=2, developing_share=0, first_time_share=0,
+                         every_region=False, every_group=False)
+    domain.decisions_send(round_=round_, waitlist=1)
+    bodies = " ".join(Message.objects.values_list("body", flat=True))
+    assert "#" not in bodies and "value" not in bodies and "chosen" not in bodies
+    assert "waiting list" in bodies

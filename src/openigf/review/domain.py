@@ -534,6 +534,16 @@ class DecisionLine:
         return str(ProposalStatus(self.status).label)
 
 
+def _decision_note(status: str) -> str:
+    """What the proposers are told beside the decision, in plain words: never the solver's
+    reasoning nor the proposal's rank, which stay with the MAG."""
+    return {"conditional": _("Most reviewers suggested merging this proposal with a similar "
+                             "one: it is accepted on condition that the organisers merge."),
+            "waitlisted": _("The proposal is on the waiting list: it takes a slot that frees "
+                            "up."),
+            }.get(status, "")
+
+
 def decisions_plan(*, round_, waitlist: int = 10) -> list[DecisionLine]:
     """The decisions :func:`decisions_send` would send, in rank order: chosen proposals
     accepted (on condition of merging when most reviewers suggested a merge), the next
@@ -566,8 +576,7 @@ def decisions_plan(*, round_, waitlist: int = 10) -> list[DecisionLine]:
             status, waiting = "waitlisted", waiting + 1
         else:
             status = "rejected"
-        lines.append(DecisionLine(proposal, status,
-                                  run.explanations.get(str(row["proposal_id"]), ""),
+        lines.append(DecisionLine(proposal, status, _decision_note(status),
                                   [email for _row, email in organiser_addresses(proposal)]))
     return lines
 
