@@ -324,6 +324,10 @@ class MissingState:
     last_seen: int | None  # year of the last edition with somebody from it
 
     @property
+    def region_label(self) -> str:
+        return str(RegionalGroup(self.regional_group).label) if self.regional_group else ""
+
+    @property
     def missing_all(self) -> bool:
         return not (self.registered or self.spoke or self.organised)
 
