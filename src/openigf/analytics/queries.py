@@ -251,7 +251,7 @@ def suppressed_table(table: list[dict], totals: dict | None = None) -> list[dict
 def headline(edition) -> dict:
     """The figures of an edition for its home page, the Chair's Summary and the command line:
     registrations (onsite, online), check-ins, countries and member states represented among
-    registrations. Two queries."""
+    registrations. Two queries (one without registrations)."""
     from openigf.registration.models import Registration, RegistrationStatus
 
     regs = Registration.objects.filter(edition=edition).exclude(
@@ -263,7 +263,7 @@ def headline(edition) -> dict:
         checked_in=Count("id", filter=Q(checked_in_at__isnull=False)))
     countries = {COUNTED_WITHIN.get(c, c) for c in
                  regs.filter(country__isnull=False).values_list("country_id", flat=True)
-                 .distinct().order_by()}
+                 .distinct().order_by()} if figures["registered"] else set()
     figures["countries"] = len(countries)
     figures["member_states"] = len(countries & set(member_states()))
     return figures
