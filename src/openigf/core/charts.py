@@ -116,7 +116,7 @@ def _nice_max(value: float) -> int:
     if value <= 0:
         return 1
     magnitude = 10 ** (len(str(int(value))) - 1)
-    for step in (1, 2, 2.5, 5, 10):
+    for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
         if value <= step * magnitude:
             return int(step * magnitude) if step * magnitude >= 1 else 1
     return int(10 * magnitude)
