@@ -15,7 +15,18 @@ No function here returns a person: only counts by classification.
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, Sum
+from django.db.models import (
+    BooleanField,
+    CharField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Cast
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -121,6 +132,48 @@ def _key(person_id, email, name) -> str:
     return f"e{email.lower()}" if email else f"n{name.lower()}"
 
 
+# How each classification reads on a registration (the funding one is an annotation).
+REGISTRATION_COLUMNS = {
+    "stakeholder_group": "stakeholder_group", "regional_group": "regional_group",
+    "gender": "gender", "country": "country_id", "first_time": "first_time",
+    "youth": "person__youth", "attendance": "attendance", "funding": "funded",
+}
+BOOLEAN_DIMENSIONS = {"first_time": ("yes", "no"), "youth": ("yes", "no"),
+                      "funding": ("funded", "self")}
+
+
+def _registration_cells(result: Funnel, edition, selected, flags) -> None:
+    """Registered and checked in by every classification, counted by the database in one
+    query (a UNION ALL of one GROUP BY per classification), so that the work does not grow
+    with the registrations on the Python side."""
+    from openigf.registration.models import Registration, RegistrationStatus
+
+    regs = (Registration.objects.filter(edition=edition)
+            .exclude(status=RegistrationStatus.CANCELLED)
+            .annotate(funded=Exists(selected.filter(person=OuterRef("person")))))
+    parts = [regs.annotate(dim=Value(dim), value=Cast(column, CharField()))
+             .values("dim", "value")
+             .annotate(n=Count("id"), checked=Count("id", filter=Q(checked_in_at__isnull=False)))
+             .order_by()
+             for dim, column in REGISTRATION_COLUMNS.items()]
+    for dim, value, n, checked in parts[0].union(*parts[1:], all=True).values_list(
+            "dim", "value", "n", "checked"):
+        value = value or ""
+        if dim in BOOLEAN_DIMENSIONS:
+            yes, no = BOOLEAN_DIMENSIONS[dim]
+            value = yes if value.lower() in ("true", "t", "1") else no
+        if dim == "stakeholder_group":
+            result.totals["registered"] += n
+            result.totals["checked_in"] += checked
+        if dim == "country":
+            value = COUNTED_WITHIN.get(value, value)
+            for flag in flags.get(value, [""]) if value else [""]:
+                result.cells["development"][flag]["registered"] += n
+                result.cells["development"][flag]["checked_in"] += checked
+        result.cells[dim][value]["registered"] += n
+        result.cells[dim][value]["checked_in"] += checked
+
+
 def funnel(edition) -> Funnel:
     """The funnel of ``edition`` by every classification. Six queries whatever its size."""
     from openigf.forums.models import Membership
@@ -128,7 +181,6 @@ def funnel(edition) -> Funnel:
     from openigf.programme.models import SessionPerson, SessionStatus
     from openigf.proposals.enums import PersonRole, ProposalStatus
     from openigf.proposals.models import ProposalPerson
-    from openigf.registration.models import Registration, RegistrationStatus
     from openigf.transcripts.models import Turn
 
     selected = TravelApplication.objects.filter(call__edition=edition,
@@ -136,22 +188,7 @@ def funnel(edition) -> Funnel:
     classify = _Classifier(set(selected.values_list("person_id", flat=True)))
     result = Funnel()
 
-    regs = (Registration.objects.filter(edition=edition)
-            .exclude(status=RegistrationStatus.CANCELLED)
-            .annotate(funded=Exists(selected.filter(person=OuterRef("person"))),
-                      checked=ExpressionWrapper(Q(checked_in_at__isnull=False),
-                                                output_field=BooleanField()))
-            .values_list("stakeholder_group", "regional_group", "gender", "country_id",
-                         "first_time", "person__youth", "attendance", "funded", "checked")
-            .annotate(n=Count("id")).order_by())
-    for group, region, gender, country, first, youth, attendance, funded, checked, n in regs:
-        values = classify.values(group=group, region=region, gender=gender, country=country,
-                                 first_time=first, youth=youth, onsite=attendance == "onsite",
-                                 person_id=None)
-        values["funding"] = "funded" if funded else "self"
-        result.add("registered", values, n)
-        if checked:
-            result.add("checked_in", values, n)
+    _registration_cells(result, edition, selected, classify.flags)
 
     seen = set()
     proposers = (ProposalPerson.objects
