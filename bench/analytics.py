@@ -98,23 +98,27 @@ def main():
     import django
 
     django.setup()
+    from django.core.cache import cache
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
 
     from openigf.forums.enums import Role
-    from openigf.forums.models import Membership
+    from openigf.forums.models import Forum, Membership
     from openigf.people.models import Person
 
     call_command("migrate", verbosity=0)
-    started = time.perf_counter()
-    forum = build(args.scale, random.Random(2019))
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-    print(f"built in {time.perf_counter() - started:.0f} s")
-    staff = Person.objects.create(email="staff@bench.example", name="Staff",
-                                  email_verified=datetime.datetime.now(datetime.UTC))
-    Membership.objects.create(forum=forum, person=staff, role=Role.SECRETARIAT)
+    forum = Forum.objects.filter(slug="igf").first()
+    if forum is None:  # a database built by an earlier run is used again
+        started = time.perf_counter()
+        forum = build(args.scale, random.Random(2019))
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        print(f"built in {time.perf_counter() - started:.0f} s")
+    staff, _new = Person.objects.get_or_create(
+        email="staff@bench.example",
+        defaults={"name": "Staff", "email_verified": datetime.datetime.now(datetime.UTC)})
+    Membership.objects.get_or_create(forum=forum, person=staff, role=Role.SECRETARIAT)
     pages = ["/igf/analytics/", "/igf/analytics/?region=african&first=2016",
              "/igf/analytics/trends.csv", "/igf/2019/analytics/", "/igf/2019/analytics/missing/",
              "/igf/2019/analytics/missing.csv?years=5", "/igf/2019/analytics/funnel/gender.csv",
@@ -125,10 +129,18 @@ def main():
             client.force_login(staff)
             pages += ["/igf/2019/analytics/outreach/", "/igf/2019/analytics/outreach.csv"]
         for url in pages:
+            cache.clear()
+            started = time.perf_counter()
+            client.get(url)
+            cold = (time.perf_counter() - started) * 1000
             queries, kib, ms = timed_get(client, url, runs=5)
             slowest = max(slowest, ms)
-            print(f"{who:12} {url:45} {queries:3} queries {kib:7.0f} KiB {ms:6.0f} ms")
-    print(f"slowest page: {slowest:.0f} ms ({'under' if slowest < 300 else 'OVER'} 300 ms)")
+            print(f"{who:12} {url:45} {queries:3} queries {kib:5.0f} KiB  computed "
+                  f"{cold:5.0f} ms, from the cache {ms:4.0f} ms")
+    print(f"slowest page from the cache: {slowest:.0f} ms "
+          f"({'under' if slowest < 300 else 'OVER'} 300 ms)")
+    print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
+          f"on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":

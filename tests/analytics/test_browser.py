@@ -3,6 +3,7 @@ and finds the page's numbers in it; the edition's page and map are accessible.""
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 
@@ -33,7 +34,7 @@ def test_trends_filtered_by_region_match_their_csv(page):
     assert shown == ["2", "2", "0", "2"]
     with page.expect_download() as download:
         page.get_by_role("link", name="Download these figures (CSV)").click()
-    text = open(download.value.path(), encoding="utf-8-sig").read()
+    text = Path(download.value.path()).read_text(encoding="utf-8-sig")
     rows = [[csv_unescape(c) for c in r] for r in csv.reader(io.StringIO(text))]
     by_year = {r[0]: dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
     assert [by_year["2019"][k] for k in ("registered", "onsite", "online", "checked_in")] == \

@@ -85,8 +85,8 @@ def _country_flags() -> dict[str, list[str]]:
     return flags
 
 
-def _yes(value) -> str:
-    return "yes" if value else "no"
+def _counters():  # a module-level factory, so that a Funnel can be pickled into the cache
+    return defaultdict(Counter)
 
 
 @dataclass
@@ -95,7 +95,7 @@ class Funnel:
     ``heard`` in words). ``words`` is every word of the transcripts, identified or not."""
 
     totals: dict = field(default_factory=Counter)
-    cells: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(Counter)))
+    cells: dict = field(default_factory=lambda: defaultdict(_counters))
     words: int = 0
     mag: dict = field(default_factory=lambda: defaultdict(Counter))
 
@@ -109,69 +109,109 @@ class Funnel:
         return 100.0 * counter["heard"] / self.words if self.words else 0.0
 
 
-class _Classifier:
-    def __init__(self, funded: set):
-        self.flags = _country_flags()
-        self.funded = funded
-
-    def values(self, *, group, region, gender, country, first_time, youth, onsite, person_id):
-        country = COUNTED_WITHIN.get(country, country) if country else ""
-        return {
-            "stakeholder_group": group or "", "regional_group": region or "",
-            "development": self.flags.get(country, [""]) if country else [""],
-            "country": country, "gender": gender or "", "first_time": _yes(first_time),
-            "youth": _yes(youth),
-            "attendance": Attendance.ONSITE if onsite else Attendance.ONLINE,
-            "funding": "funded" if person_id in self.funded else "self",
-        }
+# For each source, how each classification reads on its rows ("_total" counts the whole
+# stage once). Booleans are read as (true, false) values of the classification.
+BOOLEANS = {"first_time": ("yes", "no"), "youth": ("yes", "no"), "funding": ("funded", "self"),
+            "onsite": ("onsite", "online")}
 
 
-def _key(person_id, email, name) -> str:
-    if person_id:
-        return f"p{person_id}"
-    return f"e{email.lower()}" if email else f"n{name.lower()}"
+def _columns(prefix: str, *, country: str, first_time: str, attendance: str,
+             funded) -> dict:
+    """``funded``: an expression, computed only in the part that groups by it."""
+    return {"_total": None, "stakeholder_group": f"{prefix}stakeholder_group",
+            "regional_group": f"{prefix}regional_group", "gender": f"{prefix}gender",
+            "country": country, "first_time": first_time, "youth": "person__youth"
+            if not prefix else f"{prefix}person__youth", "attendance": attendance,
+            "funding": funded}
 
 
-# How each classification reads on a registration (the funding one is an annotation).
-REGISTRATION_COLUMNS = {
-    "stakeholder_group": "stakeholder_group", "regional_group": "regional_group",
-    "gender": "gender", "country": "country_id", "first_time": "first_time",
-    "youth": "person__youth", "attendance": "attendance", "funding": "funded",
-}
-BOOLEAN_DIMENSIONS = {"first_time": ("yes", "no"), "youth": ("yes", "no"),
-                      "funding": ("funded", "self")}
+def _by_dimension(rows, columns: dict, measures: dict):
+    """``rows`` counted by every classification of ``columns`` in one query: a UNION ALL of
+    one GROUP BY each, so the database does the work whatever the size. Yields (dimension,
+    value, *measures)."""
+    parts = []
+    for dim, column in columns.items():
+        value = Value("") if column is None else Cast(column, CharField())
+        parts.append(rows.annotate(dim=Value(dim), value=value).values("dim", "value")
+                     .annotate(**measures).order_by())
+    return parts[0].union(*parts[1:], all=True).values_list("dim", "value", *measures)
 
 
-def _registration_cells(result: Funnel, edition, selected, flags) -> None:
-    """Registered and checked in by every classification, counted by the database in one
-    query (a UNION ALL of one GROUP BY per classification), so that the work does not grow
-    with the registrations on the Python side."""
-    from openigf.registration.models import Registration, RegistrationStatus
+def _read(value, dim: str, boolean: set) -> str:
+    if value is None:
+        return ""
+    if dim in boolean:
+        yes, no = BOOLEANS["onsite" if dim == "attendance" else dim]
+        return yes if value.lower() in ("true", "t", "1") else no
+    return COUNTED_WITHIN.get(value, value) if dim == "country" else value
 
-    regs = (Registration.objects.filter(edition=edition)
-            .exclude(status=RegistrationStatus.CANCELLED)
-            .annotate(funded=Exists(selected.filter(person=OuterRef("person")))))
-    parts = [regs.annotate(dim=Value(dim), value=Cast(column, CharField()))
-             .values("dim", "value")
-             .annotate(n=Count("id"), checked=Count("id", filter=Q(checked_in_at__isnull=False)))
-             .order_by()
-             for dim, column in REGISTRATION_COLUMNS.items()]
-    for dim, value, n, checked in parts[0].union(*parts[1:], all=True).values_list(
-            "dim", "value", "n", "checked"):
-        value = value or ""
-        if dim in BOOLEAN_DIMENSIONS:
-            yes, no = BOOLEAN_DIMENSIONS[dim]
-            value = yes if value.lower() in ("true", "t", "1") else no
-        if dim == "stakeholder_group":
-            result.totals["registered"] += n
-            result.totals["checked_in"] += checked
+
+def _add(result: Funnel, rows, flags: dict, boolean: set, cells: dict, totals: dict) -> None:
+    """Put each (dimension, value, *measures) row in ``result``: ``cells`` names the stage
+    each measure fills in the cells, ``totals`` the stage it fills in the totals."""
+    for dim, value, *counts in rows:
+        measured = dict(zip(cells, counts, strict=True))
+        if dim == "_total":
+            for measure, stage in totals.items():
+                if stage == "words":
+                    result.words += measured[measure] or 0
+                else:
+                    result.totals[stage] += measured[measure] or 0
+            continue
+        value = _read(value, dim, boolean)
+        targets = [(dim, value)]
         if dim == "country":
-            value = COUNTED_WITHIN.get(value, value)
-            for flag in flags.get(value, [""]) if value else [""]:
-                result.cells["development"][flag]["registered"] += n
-                result.cells["development"][flag]["checked_in"] += checked
-        result.cells[dim][value]["registered"] += n
-        result.cells[dim][value]["checked_in"] += checked
+            targets += [("development", flag) for flag in flags.get(value, [""])]
+        for measure, stage in cells.items():
+            if stage:
+                for target_dim, target in targets:
+                    result.cells[target_dim][target][stage] += measured[measure] or 0
+
+
+def _people(role_filter: Q):
+    """Distinct people in the rows ``role_filter`` selects: accounts once, each naming
+    without an account once."""
+    return (Count("person", distinct=True, filter=role_filter)
+            + Count("id", filter=role_filter & Q(person__isnull=True)))
+
+
+def _add_words(result: Funnel, edition, selected, flags: dict) -> None:
+    """The words of the edition's transcripts by their speakers' classifications: the words
+    of each speaker summed by the database, then put in the cells of the speaker's
+    classifications (words no speaker is linked to go to "not given"). Two queries."""
+    from openigf.programme.models import SessionPerson
+    from openigf.transcripts.models import Turn
+
+    words = dict(Turn.objects.filter(edition=edition).values_list("speaker_id")
+                 .annotate(w=Sum("words")).order_by())
+    unlinked = words.pop(None, 0) or 0
+    speakers = (SessionPerson.objects.filter(session__edition=edition)
+                .annotate(funded=Exists(selected.filter(person=OuterRef("person"))))
+                .values_list("pk", "stakeholder_group", "regional_group", "gender",
+                             "person__country_id", "person__first_time", "person__youth",
+                             "onsite", "funded").order_by())
+    heard = 0
+    for pk, group, region, gender, country, first, youth, onsite, funded in speakers:
+        n = words.get(pk) or 0
+        if not n:
+            continue
+        heard += n
+        country = COUNTED_WITHIN.get(country, country) if country else ""
+        unknown = first is None  # no account: nothing known beyond the programme's row
+        for dim, value in (("stakeholder_group", group or ""), ("regional_group", region or ""),
+                           ("gender", gender or ""), ("country", country),
+                           ("first_time", "" if unknown else "yes" if first else "no"),
+                           ("youth", "" if unknown else "yes" if youth else "no"),
+                           ("attendance", "onsite" if onsite else "online"),
+                           ("funding", "funded" if funded else "self"),
+                           *[("development", f) for f in flags.get(country, [""])]):
+            result.cells[dim][value]["heard"] += n
+    unattributed = unlinked + sum(words.values()) - heard
+    for dim, _title, _choices in dimensions():
+        if unattributed:
+            result.cells[dim][""]["heard"] += unattributed
+    result.totals["heard"] += heard
+    result.words += heard + unattributed
 
 
 def funnel(edition) -> Funnel:
@@ -181,61 +221,41 @@ def funnel(edition) -> Funnel:
     from openigf.programme.models import SessionPerson, SessionStatus
     from openigf.proposals.enums import PersonRole, ProposalStatus
     from openigf.proposals.models import ProposalPerson
-    from openigf.transcripts.models import Turn
+    from openigf.registration.models import Registration, RegistrationStatus
 
+    flags = _country_flags()
     selected = TravelApplication.objects.filter(call__edition=edition,
                                                 status=AppStatus.SELECTED)
-    classify = _Classifier(set(selected.values_list("person_id", flat=True)))
     result = Funnel()
+    checked = Q(checked_in_at__isnull=False)
+    funded = Exists(selected.filter(person=OuterRef("person")))
+    regs = (Registration.objects.filter(edition=edition)
+            .exclude(status=RegistrationStatus.CANCELLED))
+    _add(result, _by_dimension(regs, _columns("", country="country_id", first_time="first_time",
+                                              attendance="attendance", funded=funded),
+                               {"n": Count("id"), "checked": Count("id", filter=checked)}),
+         flags, {"first_time", "youth", "funding"}, {"n": "registered", "checked": "checked_in"},
+         {"n": "registered", "checked": "checked_in"})
 
-    _registration_cells(result, edition, selected, classify.flags)
-
-    seen = set()
+    boolean = {"first_time", "youth", "funding", "attendance"}
     proposers = (ProposalPerson.objects
                  .filter(proposal__edition=edition, role=PersonRole.ORGANISER,
-                         proposal__status__in=ProposalStatus.received())
-                 .values_list("person_id", "email", "name", "stakeholder_group",
-                              "regional_group", "gender", "country_id", "proposal__first_time",
-                              "person__youth", "onsite").order_by("pk"))
-    for pid, email, name, group, region, gender, country, first, youth, onsite in proposers:
-        key = _key(pid, email, name)
-        if key not in seen:
-            seen.add(key)
-            result.add("proposed", classify.values(
-                group=group, region=region, gender=gender, country=country, first_time=first,
-                youth=youth, onsite=onsite, person_id=pid))
+                         proposal__status__in=ProposalStatus.received()))
+    _add(result, _by_dimension(proposers, _columns(
+        "", country="country_id", first_time="proposal__first_time", attendance="onsite",
+        funded=funded),
+        {"n": _people(Q())}), flags, boolean, {"n": "proposed"}, {"n": "proposed"})
 
-    speaker_values, seen = {}, set()
-    people = (SessionPerson.objects
-              .filter(session__edition=edition, session__status=SessionStatus.CONFIRMED)
-              .values_list("pk", "role", "person_id", "email", "name", "stakeholder_group",
-                           "regional_group", "gender", "person__country_id",
-                           "person__first_time", "person__youth", "onsite").order_by("pk"))
-    for pk, role, pid, email, name, group, region, gender, country, first, youth, onsite in people:
-        values = classify.values(group=group, region=region, gender=gender, country=country,
-                                 first_time=first, youth=youth, onsite=onsite, person_id=pid)
-        stage = ("organised" if role == "organiser"
-                 else "spoke" if role in SPEAKING_ROLES else None)
-        if stage is None:
-            continue
-        speaker_values[pk] = values
-        key = (stage, _key(pid, email, name))
-        if key not in seen:
-            seen.add(key)
-            result.add(stage, values)
+    people = SessionPerson.objects.filter(session__edition=edition,
+                                          session__status=SessionStatus.CONFIRMED)
+    stages = {"organised": _people(Q(role="organiser")),
+              "spoke": _people(Q(role__in=SPEAKING_ROLES))}
+    _add(result, _by_dimension(people, _columns(
+        "", country="person__country_id", first_time="person__first_time",
+        attendance="onsite", funded=funded), stages), flags, boolean,
+        {"organised": "organised", "spoke": "spoke"}, {"organised": "organised", "spoke": "spoke"})
 
-    unknown = {dim: "" for dim, _title, _choices in dimensions()}
-    words = Turn.objects.filter(edition=edition).values_list("speaker_id").annotate(
-        w=Sum("words")).order_by()
-    for speaker_id, n in words:
-        n = n or 0
-        result.words += n
-        values = speaker_values.get(speaker_id)
-        if values is not None:
-            result.add("heard", values, n)
-        else:
-            for dim, value in unknown.items():
-                result.cells[dim][value]["heard"] += n
+    _add_words(result, edition, selected, flags)
 
     mag = (Membership.objects.filter(edition=edition, role="mag")
            .values_list("person__stakeholder_group", "person__regional_group")
@@ -304,6 +324,21 @@ def headline(edition) -> dict:
     figures["countries"] = len(countries)
     figures["member_states"] = len(countries & set(member_states()))
     return figures
+
+
+def version(*, edition=None, forum=None) -> tuple:
+    """What changes when registrations of ``edition`` (or of every edition of ``forum``)
+    change: their number and latest change. One query; the pages cache their figures under
+    it (and for a few minutes at most, for what the programme changes)."""
+    from django.db.models import Max
+
+    from openigf.registration.models import Registration
+
+    rows = Registration.objects.filter(**({"edition": edition} if edition else
+                                          {"edition__forum": forum}))
+    found = rows.aggregate(n=Count("id"), changed=Max("updated"),
+                           checked=Max("checked_in_at"))
+    return (found["n"], str(found["changed"]), str(found["checked"]))
 
 
 def recent_editions(edition, years: int) -> list:

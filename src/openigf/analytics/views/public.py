@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from openigf.analytics import forms, presenters, queries
+from openigf.analytics.cache import cached
 from openigf.core.csvexport import csv_response
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
 
@@ -24,7 +25,10 @@ class TrendsMixin(ExactMixin):
         forum = self.request.forum
         years = sorted(set(forum.editions.filter(published=True).values_list("year", flat=True)))
         form = forms.TrendsFilter(self.request.GET or None, years=years)
-        lines = queries.trends(forum, **form.values())
+        values = form.values()
+        lines = cached("trends", (forum.pk, sorted(values.items()),
+                                  queries.version(forum=forum)),
+                       lambda: queries.trends(forum, **values))
         return form, presenters.trend_lines(lines, self.exact())
 
 
@@ -54,13 +58,15 @@ class EditionView(ExactMixin, PermissionTemplateView):
 
     def get_context_data(self, **kwargs):
         edition, exact = self.request.edition, self.exact()
-        result = queries.funnel(edition)
+        key = (edition.pk, queries.version(edition=edition))
+        result = cached("funnel", key, lambda: queries.funnel(edition))
         tables = presenters.funnel_tables(result, exact)
-        editions, states = queries.member_states_presence(edition, RECENT)
+        editions, states = cached("presence", (*key, RECENT),
+                                  lambda: queries.member_states_presence(edition, RECENT))
         missing = [s for s in states if s.missing_all]
         return {
             **super().get_context_data(**kwargs), "exact": exact,
-            "headline": queries.headline(edition),
+            "headline": cached("headline", key, lambda: queries.headline(edition)),
             "totals": presenters.funnel_totals(result),
             "tables": [t for t in tables if t["key"] != "country"],
             "countries": next(t for t in tables if t["key"] == "country")["rows"],
@@ -69,7 +75,8 @@ class EditionView(ExactMixin, PermissionTemplateView):
             "missing": len(missing),
             "missing_all_recent": sum(s.editions_missing == len(editions) for s in missing),
             "recent": len(editions),
-            "nris": queries.nris_without_participants(edition, states),
+            "nris": cached("nris", key,
+                           lambda: queries.nris_without_participants(edition, states)),
             "can_outreach": self.request.user.has_perm("analytics.view_outreach", edition),
         }
 
@@ -80,7 +87,10 @@ class FunnelCsvView(ExactMixin, PermissionRequiredMixin, View):
     def get(self, request, *args, dimension, **kwargs):
         if dimension not in {key for key, _t, _c in queries.dimensions()}:
             raise Http404(_("No such figure."))
-        tables = presenters.funnel_tables(queries.funnel(request.edition), self.exact())
+        edition = request.edition
+        result = cached("funnel", (edition.pk, queries.version(edition=edition)),
+                        lambda: queries.funnel(edition))
+        tables = presenters.funnel_tables(result, self.exact())
         header, body = presenters.funnel_csv(next(t for t in tables if t["key"] == dimension))
         return csv_response(f"{request.edition.forum.slug}-{request.edition.slug}-"
                             f"{dimension}.csv", header, body)
@@ -90,7 +100,10 @@ class MissingMixin:
     def missing(self):
         form = forms.MissingFilter(self.request.GET or None)
         years, region = form.values()
-        editions, states = queries.member_states_presence(self.request.edition, years)
+        edition = self.request.edition
+        editions, states = cached(
+            "presence", (edition.pk, queries.version(edition=edition), years),
+            lambda: queries.member_states_presence(edition, years))
         return form, editions, presenters.missing_rows(states, region)
 
 

@@ -3,11 +3,17 @@
 from django.views import View
 
 from openigf.analytics import presenters, queries
+from openigf.analytics.cache import cached
 from openigf.core.audit import audit_log
 from openigf.core.csvexport import csv_response
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
 
 RECENT = 5
+
+
+def _ranked(edition):
+    return cached("outreach", (edition.pk, queries.version(edition=edition), RECENT),
+                  lambda: queries.outreach(edition, RECENT))
 
 
 class OutreachView(PermissionTemplateView):
@@ -16,14 +22,14 @@ class OutreachView(PermissionTemplateView):
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "recent": RECENT,
-                "ranked": queries.outreach(self.request.edition, RECENT)}
+                "ranked": _ranked(self.request.edition)}
 
 
 class OutreachCsvView(PermissionRequiredMixin, View):
     permission_required = "analytics.view_outreach"
 
     def get(self, request, *args, **kwargs):
-        ranked = queries.outreach(request.edition, RECENT)
+        ranked = _ranked(request.edition)
         audit_log(action="analytics.export", obj=request.edition,
                   changes={"file": "outreach.csv", "rows": len(ranked)})
         header, body = presenters.outreach_csv(ranked)
