@@ -27,7 +27,7 @@ def validate_forum_slug(value):
                               params={"slug": value})
 
 
-EDITION_RESERVED_SLUGS = {"community", "manage", "search"}
+EDITION_RESERVED_SLUGS = {"analytics", "community", "manage", "search"}
 
 
 def validate_edition_slug(value):
