@@ -1,0 +1,17 @@
+from django.urls import path
+
+from openigf.consultation.views import public, staff
+
+app_name = "consultation"
+C = "<slug:forum>/<slug:edition>/call-for-issues/"
+
+urlpatterns = [
+    path(C, public.CallView.as_view(), name="call"),
+    path(C + "inputs/", public.InputsView.as_view(), name="inputs"),
+    path(C + "results.csv", public.ResultsCsvView.as_view(), name="results_csv"),
+    path(C + "confirm/<str:token>/", public.ConfirmView.as_view(), name="confirm"),
+    path(C + "manage/", staff.ManageView.as_view(), name="manage"),
+    path(C + "manage/inputs/", staff.ModerationView.as_view(), name="moderation"),
+    path(C + "manage/inputs/<int:input_id>/hide/", staff.HideView.as_view(), name="input_hide"),
+    path(C + "manage/inputs/<int:input_id>/show/", staff.ShowView.as_view(), name="input_show"),
+]
