@@ -10,6 +10,7 @@ def build(world):
     item = add_input(world.edition, "Walk the walk: affordable access for all.")
     world.kwargs["input_id"] = item.pk
     world.kwargs["token"] = world.kwargs.get("token") or confirm_token(item.pk)
+    _build_themes(world)
 
 
 EXPECT = {
@@ -21,4 +22,29 @@ EXPECT = {
     "consultation:moderation": STAFF,
     "consultation:input_hide": STAFF,  # POST only: GET answers 405 to those allowed
     "consultation:input_show": STAFF,  # POST only
+}
+
+
+def _build_themes(world):
+    from openigf.consultation import themes
+    from tests.consultation.factories import add_input
+
+    for i, text in enumerate(["Rural broadband access.", "Affordable access for all.",
+                              "Cybersecurity of banks.", "Cybercrime laws."]):
+        add_input(world.edition, text, email=f"w{i}@example.org")
+    grouping = themes.grouping_discover(edition=world.edition, k=2)
+    world.kwargs["grouping_id"] = grouping.pk
+    world.kwargs["draft_theme_id"] = grouping.themes.first().pk
+
+
+DISCOVER = STAFF | {"mag"}
+EXPECT |= {
+    "consultation:themes": DISCOVER,
+    "consultation:discover": DISCOVER,  # POST only
+    "consultation:adopt": STAFF,
+    "consultation:move": DISCOVER,  # POST only
+    "consultation:rename": DISCOVER,  # POST only
+    "consultation:texts": DISCOVER,  # POST only
+    "consultation:merge": DISCOVER,  # POST only
+    "consultation:split": DISCOVER,  # POST only
 }

@@ -11,7 +11,7 @@ class ConsultationConfig(AppConfig):
     verbose_name = _("Call for issues")
 
     def ready(self):
-        from openigf.consultation import links, privacy
+        from openigf.consultation import links, privacy, tasks  # noqa: F401  the job's task
         from openigf.core import navigation
         from openigf.outbox.domain import register_link
 
@@ -19,9 +19,12 @@ class ConsultationConfig(AppConfig):
         navigation.register(scope="edition", label=_("Call for issues"),
                             url_name="consultation:call", permission="consultation.view",
                             order=5, exists=_has_call, editor_permission="consultation.manage")
-        navigation.register(scope="manage", label=_("Call for issues: inputs and themes"),
+        navigation.register(scope="manage", label=_("Call for issues: settings and inputs"),
                             url_name="consultation:manage", permission="consultation.manage",
                             order=5)
+        navigation.register(scope="manage", label=_("Call for issues: theme discovery"),
+                            url_name="consultation:themes", permission="consultation.discover",
+                            order=6)
         privacy.register()
 
 
