@@ -146,6 +146,21 @@ def _concept_token(concept: str) -> str:
 WEIGHTS = {"words": 1.0, "characters": 1.0, "ngrams": (2, 4), "concepts": 1.4}
 
 
+def _one_thread(func):
+    """Run ``func`` with numerical libraries on one thread: on a small shared machine their
+    thread pools fight over the cores and make k-means fifty times slower."""
+
+    @functools.wraps(func)
+    def run(*args, **kwargs):
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(limits=1):
+            return func(*args, **kwargs)
+
+    return run
+
+
+@_one_thread
 def represent(texts: list[str], *, dimensions: int = 100, seed: int = 0):
     """Unit-length vectors of ``texts`` (a dense array, one row each) in which texts that say
     the same thing are close, whichever UN language they are written in."""
@@ -162,7 +177,7 @@ def represent(texts: list[str], *, dimensions: int = 100, seed: int = 0):
                                                 "token_pattern": r"(?u)\b\w\w+\b"}),
                             (WEIGHTS["characters"], {"analyzer": "char_wb",
                                                      "ngram_range": WEIGHTS["ngrams"],
-                                                     "max_features": 60000})):
+                                                     "max_features": 30000})):
         try:
             matrix = TfidfVectorizer(sublinear_tf=True, min_df=1, max_df=0.5,
                                      **options).fit_transform(plain)
@@ -210,6 +225,7 @@ _OTHER_STOP_WORDS = frozenset(str.split(
     "ее мне было вот от меня еще нет о из ему для это этот эти при"))
 
 
+@_one_thread
 def suggest_k(texts: list[str], *, low: int = 2, high: int = 12, seed: int = 0,
               vectors=None) -> KSuggestion:
     """The number of themes in ``low..high`` whose k-means grouping separates the texts best
@@ -228,6 +244,7 @@ def suggest_k(texts: list[str], *, low: int = 2, high: int = 12, seed: int = 0,
     return KSuggestion(best, scores)
 
 
+@_one_thread
 def find_themes(texts: list[Text], *, k: int, seed: int = 0, outlier_share: float = 0.4,
                 terms: int = 8) -> Themes:
     """Group ``texts`` into ``k`` themes. A text much farther from its theme's centre than

@@ -104,11 +104,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "新兴技术", "新興科技", "物联网", "物聯網", "区块链", "區塊鏈",
         "التكنولوجيات الناشئة", "إنترنت الأشياء", "سلسلة الكتل"),
     "multistakeholder governance": (
-        "multistakeholder", "multi-stakeholder", "internet governance", "igf",
-        "multipartite", "gouvernance de l'internet", "fgi", "multisectorial",
+        "multistakeholder", "multi-stakeholder", "internet governance",
+        "multipartite", "gouvernance de l’internet", "gouvernance de l'internet",
+        "multisectorial",
         "multiples partes interesadas", "gobernanza de internet", "многосторонн",
-        "управление интернетом", "фуи", "多利益相关方", "多方利害關係人", "互联网治理",
-        "網路治理", "أصحاب المصلحة المتعددين", "حوكمة الإنترنت", "منتدى حوكمة الإنترنت"),
+        "управление интернетом", "多利益相关方", "多方利害關係人", "互联网治理",
+        "網路治理", "أصحاب المصلحة المتعددين", "حوكمة الإنترنت"),
     "environment": (
         "environment", "climate", "e-waste", "sustainab", "environnement", "climat",
         "dechets electroniques", "durable", "medio ambiente", "clima",

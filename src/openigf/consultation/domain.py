@@ -162,3 +162,34 @@ def input_show(*, item: Input) -> Input:
     item.save(update_fields=["status", "hidden_reason", "updated"])
     audit_log(action="issue_input.show", obj=item, changes=changes)
     return item
+
+
+def inputs_import(*, edition, rows: list[dict]) -> int:
+    """Record inputs gathered elsewhere (another survey tool, the demo) as published, without
+    mail or throttle; a text already in the call is skipped. Each row: ``text``, ``language``,
+    ``stakeholder_group``, ``country`` (a Country) and optionally ``category``, ``name``,
+    ``email``, ``organisation``. Returns how many were added.
+
+    Side effects: the inputs saved, one audit log entry.
+    """
+    now = timezone.now()
+    seen = set(Input.objects.filter(edition=edition).values_list("fingerprint", flat=True))
+    new = []
+    for row in rows:
+        key = fingerprint(row["text"])
+        if key in seen or not row["text"].strip():
+            continue
+        seen.add(key)
+        country = row["country"]
+        new.append(Input(
+            edition=edition, text=row["text"].strip(), language=row["language"],
+            stakeholder_group=row["stakeholder_group"], country=country,
+            regional_group=country.regional_group, category=row.get("category"),
+            name=row.get("name", ""), email=row.get("email", ""),
+            organisation=row.get("organisation", ""), fingerprint=key,
+            status=InputStatus.PUBLISHED, confirmed_at=now))
+    Input.objects.bulk_create(new)
+    if new:
+        audit_log(action="issue_input.import", obj=edition, edition=edition,
+                  changes={"added": len(new)})
+    return len(new)

@@ -256,11 +256,19 @@ def makeup(grouping) -> dict:
 
 
 def adoption_preview(grouping) -> list[dict]:
-    """What adopting ``grouping`` does to each theme of the edition (created or updated)."""
-    existing = {t.slug: t for t in grouping.edition.themes.all()}
-    return [{"draft": t, "slug": _slug(t.name), "theme": existing.get(_slug(t.name)),
-             "questions": [q for q in t.questions.splitlines() if q.strip()]}
-            for t in grouping.themes.all()]
+    """What adopting ``grouping`` does to each theme of the edition: created, or updated where
+    a theme has the same short name or the same name."""
+    current = list(grouping.edition.themes.all())
+    by_slug = {t.slug: t for t in current}
+    by_name = {t.name.casefold(): t for t in current}
+    lines = []
+    for draft in grouping.themes.all():
+        theme = by_slug.get(_slug(draft.name)) or by_name.get(draft.name.casefold())
+        lines.append({"draft": draft, "theme": theme,
+                      "slug": theme.slug if theme else _slug(draft.name),
+                      "questions": [q.strip() for q in draft.questions.splitlines()
+                                    if q.strip()]})
+    return lines
 
 
 def _slug(name: str) -> str:
@@ -284,7 +292,8 @@ def grouping_adopt(*, grouping, person=None) -> list:
         draft = line["draft"]
         themes.append(theme_save(
             edition=grouping.edition, name=draft.name, slug=line["slug"], theme=line["theme"],
-            narrative=draft.narrative, order=order, tags=draft.terms[:5],
+            narrative=draft.narrative, tags=draft.terms[:5],
+            order=line["theme"].order if line["theme"] else order,
             colour=line["theme"].colour if line["theme"] else "#1b5e91",
             policy_questions=line["questions"], actor=person))
     if grouping.adopted_at is None:
