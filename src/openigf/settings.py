@@ -122,6 +122,7 @@ OPENIGF_APPS = [
     "openigf.people",
     "openigf.forums",
     "openigf.outbox",
+    "openigf.consultation",
     "openigf.proposals",
     "openigf.review",
     "openigf.programme",
