@@ -221,3 +221,18 @@ def test_proposers_are_told_their_decision_without_rank_or_solver_words(world):
     bodies = " ".join(Message.objects.values_list("body", flat=True))
     assert "#" not in bodies and "value" not in bodies and "chosen" not in bodies
     assert "waiting list" in bodies
+
+
+def test_targets_not_met_are_said_in_plain_words(world):
+    round_ = world["round"]
+    for p in world["proposals"]:
+        Assignment.objects.create(round=round_, proposal=p, reviewer=world["mag"][0])
+        Review.objects.create(round=round_, proposal=p, reviewer=world["mag"][0], score=4)
+    run = domain.selection_run(round_=round_, slots=2, developing_share=0.5,
+                               first_time_share=0, every_region=True, every_group=False)
+    assert "at least one proposal with people from Asia-Pacific Group: 1 missing" in run.broken
+    from openigf.algorithms.selection import Bound
+
+    assert domain._bound_words(Bound("developing", True, minimum=1)) == \
+        "at least 1 proposal with organisers from developing countries"
+    assert not [b for b in run.broken if "=" in b or "short" in b]

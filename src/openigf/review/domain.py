@@ -494,17 +494,52 @@ def selection_run(*, round_, slots: int, theme_cap: int | None = None,
     if result.status == "infeasible":
         raise ApplicationError(_("No selection meets the constraints: %(why)s.") % {
             "why": "; ".join(result.reasons)})
+    broken = _broken_in_words(result.broken, bounds)
     rank = {r["proposal_id"]: r["rank"] for r in table}
     explanations = {str(k): f"#{rank[k]}: {v}" for k, v in result.explanations.items()}
     run = SelectionRun.objects.create(
         round=round_, status=result.status, chosen=result.chosen, explanations=explanations,
-        broken=result.broken, objective=result.objective,
+        broken=broken, objective=result.objective,
         settings={"slots": slots, "theme_cap": theme_cap, "developing_share": developing_share,
                   "first_time_share": first_time_share, "every_region": every_region,
                   "every_group": every_group})
     audit_log(action="review.select", obj=round_,
-              changes={"chosen": [None, len(result.chosen)], "broken": [None, result.broken]})
+              changes={"chosen": [None, len(result.chosen)], "broken": [None, broken]})
     return run
+
+
+def _bound_words(bound) -> str:
+    """A selection target as the Secretariat says it."""
+    from openigf.people.enums import RegionalGroup, StakeholderGroup
+
+    n = bound.minimum
+    if bound.attribute == "developing":
+        return ngettext("at least %(n)d proposal with organisers from developing countries",
+                        "at least %(n)d proposals with organisers from developing countries",
+                        n) % {"n": n}
+    if bound.attribute == "first_time":
+        return ngettext("at least %(n)d proposal from a first-time proposer",
+                        "at least %(n)d proposals from first-time proposers", n) % {"n": n}
+    if bound.attribute == "theme":
+        return ngettext("at most %(n)d proposal on the theme %(theme)s",
+                        "at most %(n)d proposals on the theme %(theme)s", bound.maximum) % {
+            "n": bound.maximum, "theme": bound.value}
+    groups = {**dict(RegionalGroup.choices), **dict(StakeholderGroup.choices)}
+    return _("at least one proposal with people from %(group)s") % {
+        "group": groups.get(bound.value, bound.value)}
+
+
+def _broken_in_words(broken: list, bounds: list) -> list:
+    """``at least 1 with region = african: 1 short`` -> ``at least one proposal with people
+    from the African Group: 1 missing``."""
+    words = {b.describe(): _bound_words(b) for b in bounds}
+    plain = []
+    for text in broken:
+        target, _sep, gap = text.rpartition(": ")
+        n, _sp, kind = gap.partition(" ")
+        gap = (_("%(n)s missing") if kind == "short" else _("%(n)s too many")) % {"n": n}
+        plain.append(f"{words.get(target, target)}: {gap}")
+    return plain
 
 
 def override_set(*, round_, proposal, selected: bool, note: str, person=None) -> Override:
