@@ -485,6 +485,8 @@ def representation(result: Funnel) -> dict:
             lines.append({"key": key, "label": str(label), "world": baseline,
                           "registered": round(reg, 1), "spoke": round(spk, 1),
                           "mag": round(100.0 * mag[key] / seats, 1) if seats else None,
+                          "registered_people": cells[key]["registered"],
+                          "spoke_people": cells[key]["spoke"],
                           "under_registered": baseline is not None and reg < 0.8 * baseline,
                           "under_spoke": bool(registered) and spk < 0.8 * reg})
         out[dim] = lines
