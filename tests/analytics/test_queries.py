@@ -5,7 +5,7 @@ import pytest
 from openigf.analytics import queries
 from openigf.people.enums import StakeholderGroup
 from tests.analytics.fixture import register, small_world
-from tests.factories import PersonFactory, country
+from tests.factories import PersonFactory, country, mag_member_of
 
 pytestmark = pytest.mark.django_db
 
@@ -102,11 +102,18 @@ def test_trends_count_each_edition_and_filter_by_region():
 
 
 def test_representation_flags_groups_under_their_share():
-    result = queries.funnel(small_world())
+    edition = small_world()
+    mag_member_of(edition, stakeholder_group="government", country=country("DE"))
+    mag_member_of(edition, stakeholder_group="civil_society", country=country("KE"))
+    result = queries.funnel(edition)
     regions = {line["key"]: line for line in queries.representation(result)["regional_group"]}
     assert regions["african"]["registered"] == 66.7 and not regions["african"]["under_registered"]
     assert regions["grulac"]["under_registered"]
     assert regions["african"]["under_spoke"]  # 67% of registrations, none of the speakers
+    assert (regions["african"]["mag"], regions["weog"]["mag"], regions["eeg"]["mag"]) == (
+        50.0, 50.0, 0.0)
+    groups = {line["key"]: line for line in queries.representation(result)["stakeholder_group"]}
+    assert (groups["government"]["mag"], groups["technical"]["mag"]) == (50.0, 0.0)
 
 
 @pytest.mark.parametrize("size", [1, 12])

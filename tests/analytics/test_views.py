@@ -59,6 +59,19 @@ def test_funnel_csv_public_hides_and_secretariat_sees(client):
     assert client.get(url("funnel_csv", edition, dimension="shoe_size")).status_code == 404
 
 
+def test_summary_csv_holds_the_headline_funnel_and_shares(client):
+    edition = small_world()
+    rows = csv_rows(client.get(url("summary_csv", edition)))
+    assert rows[0] == ["figure", "key", "group", "value"]
+    assert ["headline", "registered", "", "3"] in rows
+    assert ["funnel", "spoke", "", "2"] in rows and ["funnel", "heard", "", "80.0"] in rows
+    assert ["share_world", "regional_group", "african", "28.0"] in rows
+    assert ["share_registered", "stakeholder_group", "government", "<5"] in rows
+    client.force_login(secretariat_of(edition.forum))
+    rows = csv_rows(client.get(url("summary_csv", edition)))
+    assert ["share_registered", "stakeholder_group", "government", "33.3"] in rows
+
+
 def test_missing_page_and_csv_list_the_same_member_states(client):
     edition = small_world()
     page = client.get(url("missing", edition), {"years": 2, "region": "grulac"})

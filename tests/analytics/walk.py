@@ -11,6 +11,7 @@ EXPECT = {
     "analytics:trends": ALL,
     "analytics:trends_csv": ALL,
     "analytics:edition": ALL,
+    "analytics:summary_csv": ALL,
     "analytics:missing": ALL,
     "analytics:missing_csv": ALL,
     "analytics:funnel_csv": ALL,

@@ -16,8 +16,10 @@ class AnalyticsConfig(AppConfig):
         register_participation_source(queries.headline)
         register_edition_panel(_headline_panel)
 
+        navigation.register(scope="edition", label=_("Participation"),
+                            url_name="analytics:edition", permission="analytics.view_figures",
+                            order=70, exists=_registrations)
         for scope, label, url_name, permission, order in [
-            ("edition", _("Participation"), "analytics:edition", "analytics.view_figures", 70),
             ("forum", _("Participation across editions"), "analytics:trends",
              "analytics.view_figures", 20),
             ("manage", _("Outreach: member states missing"), "analytics:outreach",
@@ -25,6 +27,13 @@ class AnalyticsConfig(AppConfig):
         ]:
             navigation.register(scope=scope, label=label, url_name=url_name,
                                 permission=permission, order=order)
+
+
+def _registrations(edition):
+    """The edition's participation page is in its menu once somebody registered."""
+    from openigf.registration.models import Registration
+
+    return Registration.objects.filter(edition=edition)
 
 
 def _headline_panel(edition):

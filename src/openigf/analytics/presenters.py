@@ -132,3 +132,38 @@ def outreach_csv(ranked) -> tuple[list[str], list[list]]:
                      " ".join(r["state"].flags), r["state"].missing_in_a_row,
                      r["state"].editions_missing, r["state"].last_seen or "",
                      "; ".join(r["nris"])] for r in ranked]
+
+
+def public_shares(shares: dict, exact: bool) -> dict:
+    """The shares of a group made of fewer than five people hidden (``None``) for the public,
+    and their flags with them."""
+    if exact:
+        return shares
+    shown = {}
+    for dim, lines in shares.items():
+        shown[dim] = []
+        for line in lines:
+            line = dict(line)
+            for measure in ("registered", "spoke"):
+                if 0 < line[f"{measure}_people"] < 5:
+                    line[measure], line[f"under_{measure}"] = None, False
+            shown[dim].append(line)
+    return shown
+
+
+def summary_csv(headline: dict, result: queries.Funnel, shares: dict):
+    """The page's figures outside the tables, one per row: the headline, the funnel's totals
+    and each group's shares."""
+    rows = [["headline", key, "", value] for key, value in headline.items()]
+    for stage, _label in queries.STAGES:
+        value = (round(100.0 * result.totals["heard"] / result.words, 1) if result.words
+                 else 0.0) if stage == "heard" else result.totals[stage]
+        rows.append(["funnel", stage, "", value])
+    for dim, lines in shares.items():
+        for line in lines:
+            for measure in ("world", "registered", "spoke", "mag"):
+                value = line[measure]
+                if value is not None or measure in ("registered", "spoke"):
+                    rows.append([f"share_{measure}", dim, line["key"],
+                                 HIDDEN if value is None else round(value, 1)])
+    return ["figure", "key", "group", "value"], rows

@@ -463,9 +463,9 @@ def outreach(edition, years: int = 5) -> list[dict]:
 def representation(result: Funnel) -> dict:
     """Shares of regional and stakeholder groups: among member states (the baseline of
     regions: the UN's 193 member states by regional group, from ``countries.json``), among
-    registrations and among speakers; a group is under-represented among speakers when its
-    share is under 80% of its share of registrations, and among registrations when under 80%
-    of its share of member states."""
+    registrations, among speakers and among the MAG's seats. A group is under-represented
+    among speakers when its share is under 80% of its share of registrations, and among
+    registrations when under 80% of its share of member states."""
     states = Counter(row["regional_group"] for row in member_states().values())
     out = {}
     for dim, choices in (("regional_group", RegionalGroup.choices),
@@ -473,6 +473,8 @@ def representation(result: Funnel) -> dict:
         cells = result.cells.get(dim, {})
         registered = sum(cells[k]["registered"] for k in cells if k)
         spoke = sum(cells[k]["spoke"] for k in cells if k)
+        mag = result.mag.get(dim, Counter())
+        seats = sum(n for k, n in mag.items() if k)
         lines = []
         for key, label in choices:
             if key == "igo" and dim == "regional_group":
@@ -482,6 +484,9 @@ def representation(result: Funnel) -> dict:
             spk = 100.0 * cells[key]["spoke"] / spoke if spoke else 0.0
             lines.append({"key": key, "label": str(label), "world": baseline,
                           "registered": round(reg, 1), "spoke": round(spk, 1),
+                          "mag": round(100.0 * mag[key] / seats, 1) if seats else None,
+                          "registered_people": cells[key]["registered"],
+                          "spoke_people": cells[key]["spoke"],
                           "under_registered": baseline is not None and reg < 0.8 * baseline,
                           "under_spoke": bool(registered) and spk < 0.8 * reg})
         out[dim] = lines

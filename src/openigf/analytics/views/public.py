@@ -71,7 +71,7 @@ class EditionView(ExactMixin, PermissionTemplateView):
             "tables": [t for t in tables if t["key"] != "country"],
             "countries": next(t for t in tables if t["key"] == "country")["rows"],
             "map": presenters.country_map(tables),
-            "representation": queries.representation(result),
+            "representation": presenters.public_shares(queries.representation(result), exact),
             "missing": len(missing),
             "missing_all_recent": sum(s.editions_missing == len(editions) for s in missing),
             "recent": len(editions),
@@ -79,6 +79,20 @@ class EditionView(ExactMixin, PermissionTemplateView):
                            lambda: queries.nris_without_participants(edition, states)),
             "can_outreach": self.request.user.has_perm("analytics.view_outreach", edition),
         }
+
+
+class SummaryCsvView(ExactMixin, PermissionRequiredMixin, View):
+    permission_required = "analytics.view_figures"
+
+    def get(self, request, *args, **kwargs):
+        edition = request.edition
+        key = (edition.pk, queries.version(edition=edition))
+        result = cached("funnel", key, lambda: queries.funnel(edition))
+        header, body = presenters.summary_csv(
+            cached("headline", key, lambda: queries.headline(edition)), result,
+            presenters.public_shares(queries.representation(result), self.exact()))
+        return csv_response(f"{edition.forum.slug}-{edition.slug}-participation.csv", header,
+                            body)
 
 
 class FunnelCsvView(ExactMixin, PermissionRequiredMixin, View):
