@@ -61,7 +61,8 @@ def test_admin_changes_are_logged(client):
     client.force_login(admin)
     response = client.post(f"/admin/forums/forum/{edition.forum.pk}/change/", {
         "name": "Renamed forum", "slug": edition.forum.slug, "kind": "global",
-        "website": "", "description": "", "regional_group": "", "country": ""})
+        "website": "", "description": "", "regional_group": "", "country": "",
+        "language": "en"})
     assert response.status_code == 302, response.content.decode()[:2000]
     assert AuditEntry.objects.filter(action="forum.admin_change", actor=admin).exists()
 

@@ -12,10 +12,11 @@ small or distant member states never come, the others now and then.
 import datetime
 
 from openigf.forums import domain as forums_domain
+from openigf.forums.enums import SessionKind
 from openigf.forums.models import Edition, Forum
 from openigf.people.demo import REGION_WEIGHTS, _person
 from openigf.people.models import Country, Person
-from openigf.programme.models import Session, SessionPerson
+from openigf.programme.models import Session, SessionPerson, SessionStatus
 from openigf.registration.models import Registration, RegistrationStatus
 
 DEMO_NOTE = ("Demo data: the dates, host and theme are real; the participation figures are "
@@ -117,7 +118,8 @@ def _sessions(edition, registered, count, rng):
     drawn from the edition's onsite registrants."""
     onsite = [r.person for r in registered if r.attendance == "onsite"]
     sessions = Session.objects.bulk_create(
-        Session(edition=edition, kind="workshop", status="confirmed", duration=90,
+        Session(edition=edition, kind=SessionKind.WORKSHOP, status=SessionStatus.CONFIRMED,
+                duration=90,
                 title=f"Workshop {n} of {edition.year} (demo)")
         for n in range(1, count + 1))
     people = []
