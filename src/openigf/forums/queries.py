@@ -1,9 +1,20 @@
 """Reads about forums and editions used by several pages."""
 
+from django.core.management.base import CommandError
 from django.db.models import Count, Q
 
 from openigf.forums.enums import Role
 from openigf.forums.models import Edition, Forum, Membership
+
+
+def edition_from(ref: str) -> Edition:
+    """The edition a command names as ``<forum>/<edition>`` (``igf/2019``)."""
+    try:
+        forum, edition = ref.strip("/").split("/")
+        return Edition.objects.select_related("forum").get(forum__slug=forum, slug=edition)
+    except (ValueError, Edition.DoesNotExist):
+        raise CommandError(f"No edition {ref!r}; give it as <forum>/<edition>, "
+                           "e.g. igf/2019.") from None
 
 
 def forums_with_editions():
