@@ -7,6 +7,7 @@ import json
 import re
 from contextlib import contextmanager
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models.functions import Cast
@@ -52,7 +53,8 @@ def _plain(value):
 
 
 def _tenancy_of(obj):
-    from openigf.forums.models import Edition, Forum
+    Forum = apps.get_model("forums", "Forum")  # core imports no domain app
+    Edition = apps.get_model("forums", "Edition")
 
     if isinstance(obj, Forum):
         return obj, None
