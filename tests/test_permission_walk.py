@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from django.db import transaction
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from openigf.api.api import api
 from tests import walk
 
 SKIP_PREFIXES = ("admin/", "i18n/setlang", "static/", "media/")
@@ -80,8 +81,6 @@ def _resolve(expected, everyone):
 
 @functools.cache
 def _api_paths() -> dict:
-    from openigf.api.api import api
-
     return api.get_openapi_schema()["paths"]
 
 
@@ -141,7 +140,6 @@ def test_every_url_admits_exactly_the_expected_roles():
         except LookupError as exc:
             problems.append(str(exc))
             continue
-        from django.urls import reverse
 
         url = reverse(name, kwargs=kwargs)
         if isinstance(expect[name], dict):  # an API URL: every method it answers

@@ -19,6 +19,7 @@ from tests.factories import (
     EditionFactory,
     ForumFactory,
     PersonFactory,
+    ThemeFactory,
     mag_member_of,
     secretariat_of,
 )
@@ -57,8 +58,6 @@ def build_world() -> World:
 
 
 def build(world):
-    from tests.factories import ThemeFactory
-
     world.kwargs["theme_id"] = ThemeFactory(edition=world.edition).pk
     world.kwargs["uidb64"], world.kwargs["token"] = "MQ", "set-password"
     world.kwargs["job_id"] = Job.objects.create(

@@ -6,6 +6,7 @@ import pytest
 
 from openigf.community.domain import nris as domain
 from openigf.community.enums import NriStatus, RequestStatus
+from openigf.community.tasks import nri_lapse_all
 from openigf.core.errors import ApplicationError, NotAllowed
 from openigf.core.models import AuditEntry
 from openigf.outbox.models import Message
@@ -116,8 +117,6 @@ def test_a_report_meeting_outside_its_year_is_refused_at_the_field():
 
 @pytest.mark.django_db
 def test_the_daily_task_lapses_overdue_initiatives_of_every_registry():
-    from openigf.community.tasks import nri_lapse_all
-
     late = InitiativeFactory(name="Late IGF", recognised_on=datetime.date(2015, 1, 1))
     AnnualReportFactory(initiative=late, year=2015)
     assert nri_lapse_all() == 1

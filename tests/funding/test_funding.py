@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from openigf.community.models import Initiative
 from openigf.core.errors import ApplicationError
 from openigf.funding import domain
 from openigf.funding.models import GrantCall, TravelApplication, TravelCall
@@ -93,8 +94,6 @@ def test_applicant_pages(client, call):
 
 
 def test_grants_respect_the_caps_and_recognition():
-    from openigf.community.models import Initiative
-
     edition = EditionFactory(forum=ForumFactory(slug="igf"), year=2019)
     now = timezone.now()
     grants = GrantCall.objects.create(edition=edition, name="Grants", budget=Decimal("9000"),

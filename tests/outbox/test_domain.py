@@ -14,6 +14,7 @@ from openigf.outbox.domain import (
     mail_send,
 )
 from openigf.outbox.models import Message, Status
+from tests.factories import EditionFactory, secretariat_of
 
 
 class BrokenBackend:
@@ -169,8 +170,6 @@ def test_a_claim_left_by_a_dead_worker_is_released():
 @pytest.mark.django_db
 def test_outbox_page_lists_failed_mail_for_the_secretariat(client,
                                                            django_capture_on_commit_callbacks):
-    from tests.factories import EditionFactory, secretariat_of
-
     edition = EditionFactory()
     Message.objects.create(forum=edition.forum, edition=edition, to="x@example.org",
                            subject="Your proposal", body="b", status=Status.FAILED,

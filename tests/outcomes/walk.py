@@ -1,12 +1,11 @@
 """Who may open each outcomes page (see tests/walk.py)."""
 
+from openigf.outcomes import domain
+from openigf.outcomes.models import MessageComment
 from tests.walk import ALL, STAFF
 
 
 def build(world):
-    from openigf.outcomes import domain
-    from openigf.outcomes.models import MessageComment
-
     domain.summary_publish(edition=world.edition, introduction="Intro")
     world.kwargs.setdefault("fmt", "xml")
     message = domain.message_save(edition=world.edition, theme=world.edition.themes.first(),

@@ -15,6 +15,7 @@ from openigf.outcomes.models import MessageComment
 from openigf.people import domain
 from openigf.people.models import Person
 from openigf.proposals import domain as proposals
+from openigf.proposals.models import Proposal, ProposalPerson
 from openigf.review import domain as review
 from openigf.review.models import Review
 from tests.factories import (
@@ -85,7 +86,6 @@ def test_erasure_reaches_the_audit_log_the_outbox_proposals_and_comments(traces)
     assert list(Message.objects.values_list("subject", flat=True)) == ["— declined"]
     assert list(traces.__class__.objects.filter(pk=traces.pk).values_list(
         "organisation", "biography", "accessibility_needs")) == [("", "", "")]
-    from openigf.proposals.models import Proposal, ProposalPerson
 
     assert ORG not in json.dumps(list(Proposal.objects.values_list("organisation", flat=True)))
     assert ORG not in json.dumps(list(ProposalPerson.objects.values_list("organisation",

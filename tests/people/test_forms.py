@@ -2,6 +2,7 @@
 (people.forms with people.throttles); sign-ins are audited without passwords."""
 
 import pytest
+from django.core.cache import cache
 
 from openigf.core.models import AuditEntry
 from openigf.outbox.models import Message
@@ -26,8 +27,6 @@ def test_100_wrong_passwords_then_the_right_one_does_not_sign_in(client):
 
 @pytest.mark.django_db
 def test_lockout_ends_with_its_window(client):
-    from django.core.cache import cache
-
     PersonFactory(email="kofi@example.org")
     for i in range(throttles.LOGIN_ACCOUNT.count):
         client.post("/accounts/login/", {"username": "kofi@example.org", "password": f"x{i}"})

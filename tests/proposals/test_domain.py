@@ -11,10 +11,10 @@ from openigf.core.errors import ApplicationError, Conflict, NotAllowed
 from openigf.core.models import AuditEntry
 from openigf.forums.models import Tag
 from openigf.outbox.models import Message
-from openigf.proposals import domain
+from openigf.proposals import domain, privacy
 from openigf.proposals.enums import ProposalStatus
 from openigf.proposals.models import ProposalPerson
-from tests.factories import PersonFactory, ThemeFactory
+from tests.factories import EditionFactory, PersonFactory, ThemeFactory
 from tests.proposals.factories import CallFactory, ProposalFactory, complete, person_row
 
 pytestmark = pytest.mark.django_db
@@ -99,8 +99,6 @@ def test_proposal_submit_blocked_by_a_rule_names_it_at_people(call):
 
 
 def test_first_time_false_when_proposed_in_an_earlier_edition(call):
-    from tests.factories import EditionFactory
-
     person = PersonFactory()
     old = CallFactory(edition=EditionFactory(forum=call.edition.forum, year=2018, slug="2018"))
     ProposalFactory(call=old, created_by=person)
@@ -195,8 +193,6 @@ def test_proposal_decide_refuses_unknown_status_and_unscreened(call):
 
 
 def test_privacy_export_and_erase_keep_the_classifications(call):
-    from openigf.proposals import privacy
-
     person = PersonFactory(email="me@example.org")
     proposal = ProposalFactory(call=call, created_by=person)
     person_row(ProposalFactory(call=call), name="Me", email="ME@example.org", gender="female")

@@ -9,7 +9,9 @@ from django.urls import reverse
 from openigf.core.errors import ApplicationError
 from openigf.outbox.models import Message
 from openigf.programme import domain as programme
+from openigf.proposals.screening import base
 from openigf.reporting import domain
+from openigf.transcripts.domain import transcript_save
 from tests.factories import EditionFactory, ForumFactory, PersonFactory, secretariat_of
 from tests.programme.factories import RoomFactory, SessionFactory, SessionPersonFactory, windows
 
@@ -101,8 +103,6 @@ def test_compliance_board_and_csv(client, session):
 
 
 def test_no_report_no_proposal_next_year(session):
-    from openigf.proposals.screening import base
-
     organiser = session.rapporteur
     next_year = EditionFactory(forum=session.edition.forum, year=2020)
     assert organiser.pk in domain.missing_reports(next_year, [organiser.pk])
@@ -112,8 +112,6 @@ def test_no_report_no_proposal_next_year(session):
 
 
 def test_draft_from_the_transcript_links_its_sentences(client, session):
-    from openigf.transcripts.domain import transcript_save
-
     transcript_save(session=session, text=(
         ">> ANA: Community networks are connecting the last billion people in rural areas "
         "across Africa and Asia today.\n>> BEN: Governments should fund community networks "

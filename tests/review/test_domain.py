@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from openigf.algorithms.assignment import Item, Problem, Reviewer, assign
 from openigf.core.errors import ApplicationError
+from openigf.core.models import AuditEntry
+from openigf.outbox.models import Message
 from openigf.review import domain
 from openigf.review.models import Assignment, Conflict, Review
 from tests.proposals.factories import person_row
@@ -41,7 +43,6 @@ def test_scores_follow_the_rules_and_are_audited(world):
     domain.review_save(score=2, reason="format", **kwargs)
     domain.review_save(score=4, **kwargs)
     assert Review.objects.get().score == 4
-    from openigf.core.models import AuditEntry
 
     assert AuditEntry.objects.filter(action="review.score").count() == 2
     late = world["round"].closes_at + datetime.timedelta(minutes=1)
@@ -95,7 +96,6 @@ def test_selection_floor_binds_and_decisions_are_sent(world):
         "#6: chosen: value 1, counts towards at least 1 with first_time = True"
     counts = domain.decisions_send(round_=round_, waitlist=1)
     assert counts == {"accepted": 2, "waitlisted": 1, "rejected": 3}
-    from openigf.outbox.models import Message
 
     assert sorted(Message.objects.values_list("to", flat=True)) == sorted(
         p.created_by.email for p in world["proposals"])  # each proposer is told, once
@@ -108,8 +108,6 @@ def test_override_needs_a_reason(world):
 
 
 def test_reminders_go_to_late_reviewers(world):
-    from openigf.outbox.models import Message
-
     domain.assign_reviewers(round_=world["round"])
     assert domain.remind_late(round_=world["round"]) == 4
     assert Message.objects.filter(kind="review.reminder").count() == 4

@@ -1,6 +1,7 @@
 """Evaluation pages: the reviewer's workspace and score form, the Secretariat's round,
 assignment, CSV, results and selection; reviews never reach the reviewed."""
 
+import datetime
 import io
 
 import pytest
@@ -104,8 +105,6 @@ def test_only_mag_members_review(client, world):
 
 
 def test_members_see_results_only_after_scoring_closes(client, world):
-    import datetime
-
     client.force_login(world["mag"][0])
     assert client.get(url("results", world)).status_code == 403
     round_ = world["round"]

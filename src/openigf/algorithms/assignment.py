@@ -73,7 +73,7 @@ def why_not(problem: Problem) -> list:
 
 
 def assign(problem: Problem) -> Assignment:
-    from ortools.graph.python import min_cost_flow
+    from ortools.graph.python import min_cost_flow  # noqa: PLC0415 heavy (OR-Tools), loaded only when used
 
     began = time.monotonic()
     reasons = why_not(problem)

@@ -27,8 +27,8 @@ def group(texts: list[Text], *, threshold: float = 0.25, duplicate: float = 0.8)
     alike are merged into the first. Largest groups first."""
     if not texts:
         return []
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics.pairwise import cosine_similarity
+    from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: PLC0415 heavy (scikit-learn), loaded only when used
+    from sklearn.metrics.pairwise import cosine_similarity  # noqa: PLC0415 heavy (scikit-learn), loaded only when used
 
     try:
         matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True,

@@ -12,6 +12,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models.functions import Cast
 
+from openigf.core.models import AuditEntry
+
 _actor = contextvars.ContextVar("openigf_actor", default=None)
 
 
@@ -74,8 +76,6 @@ def audit_log(*, action: str, obj=None, actor=None, changes: dict | None = None,
     ``[old, new]`` or holds any detail worth keeping. Forum and edition default to the
     object's own.
     """
-    from openigf.core.models import AuditEntry
-
     if forum is None and edition is None:
         forum, edition = _tenancy_of(obj)
     elif edition is not None and forum is None:
@@ -151,16 +151,12 @@ def _blank(value):
 
 
 def _about(person):
-    from openigf.core.models import AuditEntry
-
     return AuditEntry.objects.filter(content_type=ContentType.objects.get_for_model(person),
                                      object_id=str(person.pk))
 
 
 def audit_export(person) -> dict:
     """Entries about the person and entries of what they did."""
-    from openigf.core.models import AuditEntry
-
     def rows(entries):
         return [{"when": e.created.isoformat(), "action": e.action, "object": e.object_repr,
                  "changes": e.changes} for e in entries.order_by("created", "id")]
@@ -173,8 +169,6 @@ def audit_export(person) -> dict:
 def audit_erase(person) -> None:
     """Entries about the person keep which fields changed, not their values; in every other
     entry the person's name, address and profile texts are replaced."""
-    from openigf.core.models import AuditEntry
-
     for entry in _about(person):
         entry.changes, entry.object_repr = _blank(entry.changes), f"#{person.pk}"
         entry.save(update_fields=["changes", "object_repr"])

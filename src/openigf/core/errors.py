@@ -3,6 +3,8 @@
 Views turn it into a message at the field (forms) or one JSON error body (the API).
 """
 
+from django.core.exceptions import ValidationError
+
 
 class ApplicationError(Exception):
     status = 400
@@ -37,8 +39,6 @@ class Conflict(ApplicationError):
 def validate(instance, **kwargs) -> None:
     """``instance.full_clean(**kwargs)``, refusing with an :class:`ApplicationError` that names
     each field at fault (domain functions raise nothing else)."""
-    from django.core.exceptions import ValidationError
-
     try:
         instance.full_clean(**kwargs)
     except ValidationError as exc:

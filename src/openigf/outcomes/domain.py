@@ -1,15 +1,19 @@
 """Writes and reads of the outcomes: takeaways grouped per theme, IGF Messages and their
 public comments, and the Chair's Summary (facts, versions, PDF and DOCX)."""
 
+import io
 from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from openigf.algorithms.clustering import Text, group
+from openigf.community.models import BestPracticeForum
 from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError
 from openigf.outcomes.models import (
@@ -19,6 +23,8 @@ from openigf.outcomes.models import (
     MessageComment,
     MessageStatus,
 )
+from openigf.programme.models import Session, SessionPerson, SessionStatus
+from openigf.reporting.models import Report
 
 COMMENTS_PER_HOUR = 5
 
@@ -26,9 +32,6 @@ COMMENTS_PER_HOUR = 5
 def takeaway_groups(edition, theme):
     """The key takeaways of the theme's sessions (submitted reports), grouped by similarity
     with near-duplicates merged; each text keeps its session."""
-    from openigf.algorithms.clustering import Text, group
-    from openigf.reporting.models import Report
-
     texts = []
     seen = set()
     for report in (Report.objects.filter(session__edition=edition, session__theme=theme,
@@ -112,9 +115,6 @@ def comment_moderate(*, comment: MessageComment, approve: bool) -> MessageCommen
 def facts(edition) -> dict:
     """The figures of the Chair's Summary: dates, host, theme, sessions by type and theme,
     speakers by classification, participants reported, countries."""
-    from openigf.programme.models import Session, SessionPerson, SessionStatus
-    from openigf.reporting.models import Report
-
     sessions = Session.objects.filter(edition=edition, status=SessionStatus.CONFIRMED)
     by_kind = Counter(str(s.get_kind_display()) for s in sessions.only("kind"))
     by_theme = Counter(s.theme.name if s.theme else _("No theme")
@@ -205,8 +205,6 @@ def summary_context(edition, version=None) -> dict | None:
     """Everything the Chair's Summary shows, for the page, the PDF and the DOCX alike: the
     version's facts and tables, the final messages by theme and the intersessional work
     (each Best Practice Forum once, with its outputs)."""
-    from openigf.community.models import BestPracticeForum
-
     summary = ChairsSummary.objects.filter(edition=edition, published=True).first()
     if summary is None:
         return None
@@ -228,8 +226,7 @@ def summary_context(edition, version=None) -> dict | None:
 def summary_pdf(edition) -> bytes:
     """The Chair's Summary as a tagged PDF (PDF/UA-1: headings, lists and tables readable by
     assistive technology), table headers repeated on every page a table runs over."""
-    from django.template.loader import render_to_string
-    from weasyprint import HTML
+    from weasyprint import HTML  # noqa: PLC0415 heavy (WeasyPrint), loaded only when used
 
     ctx = summary_context(edition)
     html = render_to_string("outcomes/summary_print.html", {"ctx": ctx, "facts": ctx["facts"]})
@@ -238,8 +235,8 @@ def summary_pdf(edition) -> bytes:
 
 def _repeat_header_row(row) -> None:
     """Mark a DOCX table's first row as its header, repeated on each page."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
+    from docx.oxml import OxmlElement  # noqa: PLC0415 heavy (python-docx), loaded only when used
+    from docx.oxml.ns import qn  # noqa: PLC0415 heavy (python-docx), loaded only when used
 
     properties = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
@@ -250,9 +247,7 @@ def _repeat_header_row(row) -> None:
 def summary_docx(edition) -> bytes:
     """The Chair's Summary as a Word document with the page's content: every table (with its
     header row), the messages by theme and the intersessional work."""
-    import io
-
-    from docx import Document
+    from docx import Document  # noqa: PLC0415 heavy (python-docx), loaded only when used
 
     ctx = summary_context(edition)
     f = ctx["facts"]

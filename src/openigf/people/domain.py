@@ -8,7 +8,7 @@ from openigf.core import privacy
 from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError
 from openigf.people.models import Person
-from openigf.people.signals import mail_requested
+from openigf.people.signals import address_claimed, mail_requested
 
 PROFILE_FIELDS = [
     "name", "stakeholder_group", "regional_group", "country", "gender", "gender_description",
@@ -87,8 +87,6 @@ def person_claim(*, person: Person, password: str, action: str = "person.claim")
     revoked too (signal ``address_claimed``), since someone else may have made them.
 
     Side effects: ``password``, ``email_verified``; audit log ``action``; signal."""
-    from openigf.people.signals import address_claimed
-
     was_unconfirmed = person.email_verified is None
     person.set_password(password)
     person.email_verified = person.email_verified or timezone.now()

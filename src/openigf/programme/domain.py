@@ -4,10 +4,13 @@
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from django.apps import apps
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from openigf.algorithms import scheduling
 from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError
 from openigf.programme import schedule as bridge
@@ -121,8 +124,6 @@ def sessions_from_accepted(*, edition) -> list[Session]:
     """A session for each accepted proposal of the edition that has none, with the
     proposal's people (onsite and online moderators, speakers, organisers, rapporteur).
     Idempotent."""
-    from django.apps import apps
-
     Proposal = apps.get_model("proposals", "Proposal")
     accepted = (Proposal.objects.filter(edition=edition, status__in=["accepted", "conditional"],
                                         session__isnull=True)
@@ -169,8 +170,6 @@ def schedule_solve(*, edition, time_limit: float = 30.0, keep_placed: bool = Fal
     """Place every confirmed session with the scheduler and save the placements as the
     working schedule (the public sees them once released). Returns ``(result, messages)``;
     raises ``ApplicationError`` with the reasons, in plain words, when no schedule exists."""
-    from openigf.algorithms import scheduling
-
     sessions = list(bridge.sessions_for(edition))
     previous = bridge.previous_of(latest_release(edition))
     if keep_placed:
@@ -213,8 +212,6 @@ def session_place(*, session: Session, starts_at, room: Room | None) -> list[str
 
 
 def placement_warnings(edition, only=None) -> list[str]:
-    from openigf.algorithms import scheduling
-
     sessions = list(bridge.sessions_for(edition))
     problem = bridge.build_problem(edition, sessions=sessions, similar=False)
     placements = {s.pk: (bridge.to_minutes(edition, s.starts_at), s.room_id)
@@ -257,7 +254,6 @@ def release_publish(*, edition, note: str = "", person=None) -> Release:
                                      published_by=person)
     audit_log(action="programme.release", obj=edition,
               changes={"version": [previous.number if previous else None, release.number]})
-    from django.core.cache import cache
 
     cache.delete_many([f"agenda:{edition.pk}"])
     return release

@@ -1,6 +1,7 @@
 """The languages a session can be held in: ISO 639-1 codes (what frab, pretalx and iCalendar
 files carry), the six UN languages first, and ``other`` for what no code names."""
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 UN_LANGUAGES = ("en", "ar", "zh", "fr", "ru", "es")
@@ -87,7 +88,6 @@ def language_code(text: str) -> str | None:
         candidate = ALIASES.get(candidate, candidate)
         if candidate in NAMES or candidate == OTHER:
             return candidate
-    from django.utils import translation
 
     with translation.override("en"):
         by_name = {str(name).casefold(): code for code, name in NAMES.items()}

@@ -1,9 +1,12 @@
 """The programme: rooms, time windows, sessions and their people, releases of the schedule."""
 
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from openigf.core.models import TimeStampedModel
@@ -95,8 +98,6 @@ class TimeWindow(TimeStampedModel):
         return self.label or f"{self.starts_at:%Y-%m-%d %H:%M}–{self.ends_at:%H:%M}"
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("A window must end after it starts.")})
 
@@ -181,15 +182,11 @@ class Session(TimeStampedModel):
         return self.type_label or self._get_FIELD_display(self._meta.get_field("kind"))
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("programme:session", kwargs={**self.edition.url_kwargs,
                                                     "session_id": self.pk})
 
     @property
     def ends_at(self):
-        from datetime import timedelta
-
         return self.starts_at + timedelta(minutes=self.duration) if self.starts_at else None
 
     @property

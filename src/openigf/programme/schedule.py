@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 from django.utils.translation import gettext as _
 
 from openigf.algorithms import scheduling as alg
+from openigf.algorithms.similarity import Document, similar_pairs
 from openigf.programme.models import Room, Session, SessionStatus, TimeWindow
 
 
@@ -59,8 +60,6 @@ def build_problem(edition, *, sessions=None, previous: dict | None = None,
             unavailable=tuple(unavailable)))
     pairs = []
     if similar and len(sessions) > 1:
-        from openigf.algorithms.similarity import Document, similar_pairs
-
         docs = [Document(s.pk, f"{s.title}\n{s.description}") for s in sessions]
         pairs = [(p.a, p.b, p.score) for p in similar_pairs(docs, threshold=0.35,
                                                              limit=len(sessions))]

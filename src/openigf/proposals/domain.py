@@ -2,14 +2,19 @@
 
 from django.core import signing
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError, Conflict, NotAllowed
+from openigf.forums.models import Tag
 from openigf.outbox.domain import mail_enqueue_template
+from openigf.people.models import Person
+from openigf.proposals import queries
 from openigf.proposals.enums import PersonRole, ProposalStatus
 from openigf.proposals.models import Call, CallQuestion, Proposal, ProposalPerson
+from openigf.proposals.screening import blocking_failures, check_proposal, check_rows
 
 CONFIRM_SALT = "openigf.proposals.confirm"
 PROPOSAL_FIELDS = ["title", "theme", "description", "format", "duration", "sdg_targets",
@@ -124,8 +129,6 @@ def proposal_update(*, proposal: Proposal, tags=None, policy_questions=None, wri
 
 def tags_write_in(*, edition, names) -> list:
     """The edition's tags of these names, creating the missing ones as write-ins."""
-    from openigf.forums.models import Tag
-
     wanted = {" ".join(n.split())[:100] for n in names if n and n.strip()}
     existing = {t.name.lower(): t for t in Tag.objects.filter(edition=edition)}
     tags = []
@@ -155,8 +158,6 @@ def proposal_submit(*, proposal: Proposal, person=None) -> Proposal:
     fails (each failure is named at its field). Side effects: status ``submitted``,
     ``submitted_at``, the first-time flag; audit log ``proposal.submit``; mail to each
     organiser; an invitation to each speaker not yet invited."""
-    from openigf.proposals.screening import blocking_failures, check_proposal
-
     if proposal.status not in (ProposalStatus.DRAFT, ProposalStatus.SUBMITTED):
         raise Conflict(_("This proposal can no longer be submitted."))
     _check_open(proposal.call)
@@ -242,9 +243,6 @@ def proposals_screen_passing(*, edition, person=None) -> int:
 
     Side effects: status ``screened_in`` and ``screened_at`` (one update); one audit log
     ``proposal.screen_passing`` with the ids."""
-    from openigf.proposals import queries
-    from openigf.proposals.screening import check_rows
-
     now = timezone.now()
     rows = queries.received(edition)
     results = check_rows(edition, rows, all_received=True)
@@ -300,10 +298,6 @@ def _mail_organisers(proposal: Proposal, template: str) -> None:
 def _person_for_email(email: str):
     """The person to link a row to: a record without an account, or an account whose address
     is confirmed (an unconfirmed account gets the row through its e-mail once confirmed)."""
-    from django.db.models import Q
-
-    from openigf.people.models import Person
-
     return Person.objects.filter(
         Q(email_verified__isnull=False) | Q(password__startswith="!") | Q(password=""),
         email__iexact=email).first() if email else None

@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from openigf.community.models import Coalition
 from openigf.core.forms import zoned_formfield
 from openigf.proposals.enums import SDGS, Format, QuestionKind
 from openigf.proposals.models import OPTIONAL_FIELDS, Call, CallQuestion, Proposal, ProposalPerson
@@ -61,8 +62,6 @@ class ProposalForm(forms.ModelForm):
         if not call.asks("tags"):
             del self.fields["write_in_tags"]
         if "coalition" in self.fields:
-            from openigf.community.models import Coalition
-
             self.fields["coalition"].queryset = Coalition.objects.filter(
                 forum=edition.forum).order_by("name")
         answers = self.instance.answers or {}

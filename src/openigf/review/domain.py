@@ -9,10 +9,17 @@ from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from openigf.algorithms import assignment, selection
+from openigf.algorithms.normalisation import normalise
 from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError
 from openigf.core.errors import Conflict as ConflictError
 from openigf.forums.enums import Role
+from openigf.outbox.domain import mail_enqueue_template
+from openigf.people.enums import RegionalGroup, StakeholderGroup
+from openigf.people.models import Person
+from openigf.proposals.domain import proposal_decide
+from openigf.proposals.models import Proposal, ProposalPerson
 from openigf.review.models import (
     CRITERIA_2018,
     Assignment,
@@ -36,15 +43,11 @@ def round_save(*, edition, **values) -> Round:
 
 
 def reviewers(round_):
-    from openigf.people.models import Person
-
     return Person.objects.filter(memberships__edition=round_.edition,
                                  memberships__role=Role.MAG).distinct().order_by("name", "pk")
 
 
 def proposals_of(round_):
-    from openigf.proposals.models import Proposal
-
     return (Proposal.objects.filter(edition=round_.edition, kind__in=round_.kinds or ["workshop"])
             .passed_screening())
 
@@ -52,8 +55,6 @@ def proposals_of(round_):
 def conflicts_detect(*, round_) -> int:
     """Record the conflicts software can see: the reviewer is named in the proposal
     (organiser, speaker, moderator, rapporteur) or shares an organisation with it."""
-    from openigf.proposals.models import ProposalPerson
-
     people = list(reviewers(round_))
     by_email = {p.email.lower(): p for p in people if p.email}
     by_org = defaultdict(list)
@@ -128,25 +129,24 @@ def _theme_groups(round_, people, proposals) -> list:
 def assign_reviewers(*, round_, keep_manual: bool = True):
     """Assign k reviewers to every proposal of the round (algorithms.assignment). Returns the
     algorithm's result; raises ApplicationError with the reasons when none exists."""
-    from openigf.algorithms import assignment as alg
-
     conflicts_detect(round_=round_)
     people = list(reviewers(round_))
     proposals = list(proposals_of(round_).values_list("id", "theme_id"))
     if not people:
         raise ApplicationError(_("The edition has no MAG members to review."))
-    reviewer_items = [alg.Reviewer(person.pk, frozenset({theme}) if theme is not None
-                                   else frozenset())
+    reviewer_items = [assignment.Reviewer(person.pk, frozenset({theme}) if theme is not None
+                                          else frozenset())
                       for person, theme in zip(people, _theme_groups(round_, people, proposals),
                                                strict=True)]
     conflicts = set(Conflict.objects.filter(round=round_).values_list("proposal_id",
                                                                       "reviewer_id"))
-    problem = alg.Problem([alg.Item(pk, theme) for pk, theme in proposals], reviewer_items,
-                          round_.reviews_per_proposal, conflicts, by_group=round_.by_theme)
-    result = alg.assign(problem)
+    problem = assignment.Problem([assignment.Item(pk, theme) for pk, theme in proposals],
+                                 reviewer_items, round_.reviews_per_proposal, conflicts,
+                                 by_group=round_.by_theme)
+    result = assignment.assign(problem)
     if not result.ok and round_.by_theme:
         problem.by_group = False  # themes too small for k reviewers: mix them
-        result = alg.assign(problem)
+        result = assignment.assign(problem)
     if not result.ok:
         words = {"too_few_reviewers": _("proposal %(key)s has too few reviewers without a "
                                         "conflict (%(detail)s)"),
@@ -217,8 +217,6 @@ def review_save(*, round_, proposal, reviewer, score: int, reason: str = "", com
 
 def remind_late(*, round_) -> int:
     """Mail every reviewer with unscored proposals (through the outbox)."""
-    from openigf.outbox.domain import mail_enqueue_template
-
     done = set(Review.objects.filter(round=round_).values_list("proposal_id", "reviewer_id"))
     left = defaultdict(int)
     people = {}
@@ -239,8 +237,6 @@ def remind_late(*, round_) -> int:
 def aggregate(round_) -> list[dict]:
     """Per proposal: count, mean, median, standard deviation, normalised score, controversy
     and rank (by normalised score). Conflicts are blanks, not zeros."""
-    from openigf.algorithms.normalisation import normalise
-
     rows = list(Review.objects.filter(round=round_).values_list("proposal_id", "reviewer_id",
                                                                 "score"))
     results = normalise({(p, r): s for p, r, s in rows})
@@ -259,8 +255,6 @@ def aggregate(round_) -> list[dict]:
 
 
 def _attributes(round_, proposal_ids):
-    from openigf.proposals.models import Proposal, ProposalPerson
-
     info = {p.pk: p for p in Proposal.objects.filter(pk__in=proposal_ids).select_related("theme")}
     people = defaultdict(list)
     for row in ProposalPerson.objects.filter(proposal_id__in=proposal_ids).select_related(
@@ -290,9 +284,6 @@ def selection_run(*, round_, slots: int, theme_cap: int | None = None,
                   every_region: bool = True, every_group: bool = True) -> SelectionRun:
     """The balanced selection: the set of ``slots`` proposals with the highest total
     normalised score under the floors and caps (algorithms.selection); overrides are kept."""
-    from openigf.algorithms import selection as alg
-    from openigf.people.enums import RegionalGroup, StakeholderGroup
-
     table = aggregate(round_)
     if not table:
         raise ApplicationError(_("No proposal has a score yet."))
@@ -300,21 +291,22 @@ def selection_run(*, round_, slots: int, theme_cap: int | None = None,
     info, attrs = _attributes(round_, ids)
     overrides = dict(Override.objects.filter(round=round_).values_list("proposal_id",
                                                                        "selected"))
-    candidates = [alg.Candidate(r["proposal_id"], r["normalised"], attributes={
+    candidates = [selection.Candidate(r["proposal_id"], r["normalised"], attributes={
         **attrs[r["proposal_id"]], "all": True}, forced=overrides.get(r["proposal_id"]))
         for r in table]
-    bounds = [alg.Bound("developing", True, minimum=round(developing_share * slots)),
-              alg.Bound("first_time", True, minimum=round(first_time_share * slots))]
+    bounds = [selection.Bound("developing", True, minimum=round(developing_share * slots)),
+              selection.Bound("first_time", True, minimum=round(first_time_share * slots))]
     if theme_cap:
         for theme in sorted({a["theme"] for a in attrs.values() if a["theme"]}):
-            bounds.append(alg.Bound("theme", theme, maximum=theme_cap))
+            bounds.append(selection.Bound("theme", theme, maximum=theme_cap))
     if every_region:
-        bounds += [alg.Bound("region", g.value, minimum=1) for g in RegionalGroup
+        bounds += [selection.Bound("region", g.value, minimum=1) for g in RegionalGroup
                    if g != RegionalGroup.INTERGOVERNMENTAL]
     if every_group:
-        bounds += [alg.Bound("stakeholder_group", g.value, minimum=1) for g in StakeholderGroup]
-    result = alg.select(alg.Problem(candidates, count=slots, exact_count=True, bounds=bounds),
-                        time_limit=10)
+        bounds += [selection.Bound("stakeholder_group", g.value, minimum=1)
+                   for g in StakeholderGroup]
+    result = selection.select(selection.Problem(candidates, count=slots, exact_count=True,
+                                                bounds=bounds), time_limit=10)
     if result.status == "infeasible":
         raise ApplicationError(_("No selection meets the constraints: %(why)s.") % {
             "why": "; ".join(result.reasons)})
@@ -348,9 +340,6 @@ def decisions_send(*, round_, waitlist: int = 10, notify: bool = True) -> dict:
     """Decide every evaluated proposal from the last selection: chosen ones accepted (on
     condition of merging when most reviewers suggested a merge), the next ``waitlist``
     waitlisted, the rest not accepted; each proposer is told by mail."""
-    from openigf.proposals.domain import proposal_decide
-    from openigf.proposals.models import Proposal
-
     run = round_.selections.first()
     if run is None:
         raise ApplicationError(_("Run the selection first."))

@@ -2,6 +2,7 @@
 and the Secretariat's overrides."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -56,8 +57,6 @@ class Round(TimeStampedModel):
         return self.opens_at <= when < self.closes_at
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": _("Scoring must close after it opens.")})
 

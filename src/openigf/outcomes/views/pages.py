@@ -12,7 +12,7 @@ from django.views import View
 from openigf.core.errors import ApplicationError, add_to_form
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
 from openigf.outcomes import domain
-from openigf.outcomes.models import Message, MessageStatus
+from openigf.outcomes.models import ChairsSummary, Message, MessageStatus
 
 
 class CommentForm(forms.Form):
@@ -63,7 +63,6 @@ class SummaryView(PermissionTemplateView):
         can_edit = self.request.user.has_perm("outcomes.edit", self.request.edition)
         if ctx is None and not can_edit:
             raise Http404(_("The Chair's Summary is not published yet."))
-        from openigf.outcomes.models import ChairsSummary
 
         summary = ChairsSummary.objects.filter(edition=self.request.edition).first()
         return {**super().get_context_data(**kwargs), "ctx": ctx, "can_edit": can_edit,

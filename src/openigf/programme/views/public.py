@@ -13,7 +13,7 @@ from openigf.core.redirects import safe_next
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
 from openigf.forums.enums import SessionKind
 from openigf.programme import domain, exporters, queries, sections
-from openigf.programme.models import Language, Session, Star
+from openigf.programme.models import Language, Release, Session, Star
 
 FEED_SALT = "openigf.programme.feed"
 
@@ -114,8 +114,6 @@ class ChangesView(PermissionTemplateView):
     template_name = "programme/changes.html"
 
     def get_context_data(self, **kwargs):
-        from openigf.programme.models import Release
-
         return {**super().get_context_data(**kwargs),
                 "releases": Release.objects.filter(edition=self.request.edition)}
 
@@ -137,7 +135,6 @@ class ExportView(PermissionRequiredMixin, View):
             raise Http404
         edition = request.edition
         release, items = None, None
-        from openigf.programme.models import Release
 
         latest = (Release.objects.filter(edition=edition).order_by("-number")
                   .values_list("pk", "created").first())

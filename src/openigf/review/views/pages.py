@@ -5,8 +5,11 @@ import io
 from collections import defaultdict
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -25,8 +28,6 @@ class RoundMixin(PermissionRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
     def url(self, name, **kwargs):
-        from django.urls import reverse
-
         return reverse(f"review:{name}", kwargs={**self.request.edition.url_kwargs, **kwargs})
 
 
@@ -170,8 +171,6 @@ class ManageView(RoundMixin, TemplateView):
 
 def assignments_import(round_, upload) -> int:
     """CSV ``proposal_id,reviewer_email`` (all or nothing, naming the line at fault)."""
-    from django.db import transaction
-
 
     if upload is None:
         raise ApplicationError(_("Choose a CSV file."))
@@ -238,7 +237,6 @@ class ResultsView(RoundMixin, TemplateView):
         staff = self.request.user.has_perm("review.manage", self.request.edition)
         if not staff and self.round.is_open() and not self.round.scores_visible:
             # No one sees others' scores before scoring closes unless the Secretariat allows.
-            from django.core.exceptions import PermissionDenied
 
             raise PermissionDenied(_("Scores are shown once scoring closes."))
         table = domain.aggregate(self.round)
