@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from openigf.core import textlimits
 from openigf.core.forms import zoned_formfield
 from openigf.forums.enums import Phase, Role
 from openigf.forums.models import Edition, Theme
@@ -25,10 +26,12 @@ class EditionForm(forms.ModelForm):
 
 class ThemeForm(forms.ModelForm):
     tags = forms.CharField(label=_("Suggested tags"), required=False,
-                           help_text=_("One per line."), widget=forms.Textarea(attrs={"rows": 4}))
+                           help_text=_("One per line."), widget=forms.Textarea(attrs={"rows": 4}),
+                           max_length=textlimits.TEXT)
     policy_questions = forms.CharField(label=_("Policy questions"), required=False,
                                        help_text=_("One per line."),
-                                       widget=forms.Textarea(attrs={"rows": 5}))
+                                       widget=forms.Textarea(attrs={"rows": 5}),
+                                       max_length=textlimits.LONG)
 
     class Meta:
         model = Theme

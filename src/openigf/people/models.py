@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from openigf.core import textlimits
 from openigf.people.enums import Gender, RegionalGroup, StakeholderGroup
 
 
@@ -112,7 +113,7 @@ class Person(AbstractBaseUser, PermissionsMixin):
     )
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     job_title = models.CharField(_("position"), max_length=200, blank=True)
-    biography = models.TextField(_("biography"), blank=True)
+    biography = models.TextField(_("biography"), blank=True, max_length=textlimits.TEXT)
     first_time = models.BooleanField(
         _("first-time participant"), default=False,
         help_text=_("This is your first IGF, or your first time proposing a session."),
@@ -123,6 +124,7 @@ class Person(AbstractBaseUser, PermissionsMixin):
         _("accessibility needs"), blank=True,
         help_text=_("Tell us what you need to take part fully (captioning, sign language, "
                     "step-free access...)."),
+        max_length=textlimits.NOTE,
     )
     preferred_language = models.CharField(
         _("preferred language"), max_length=10, choices=settings.LANGUAGES, default="en"

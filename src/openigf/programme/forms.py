@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from openigf.core import textlimits
 from openigf.core.forms import ZonedDateTimeField
 from openigf.forums.enums import SessionKind
 from openigf.programme.models import Equipment, Room, Session
@@ -53,4 +54,4 @@ class SolveForm(forms.Form):
 
 class ReleaseForm(forms.Form):
     note = forms.CharField(label=_("Note for the public changelog"), required=False,
-                           widget=forms.Textarea(attrs={"rows": 2}))
+                           widget=forms.Textarea(attrs={"rows": 2}), max_length=textlimits.NOTE)

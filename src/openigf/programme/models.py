@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from openigf.core import textlimits
 from openigf.core.models import TimeStampedModel
 from openigf.forums.enums import SessionKind
 from openigf.people.enums import Gender, RegionalGroup, StakeholderGroup
@@ -126,8 +127,8 @@ class Session(TimeStampedModel):
                                          help_text=_("As in “Workshop 12”."))
     title = models.CharField(_("title"), max_length=250)
     subtitle = models.CharField(_("subtitle"), max_length=250, blank=True)
-    abstract = models.TextField(_("abstract"), blank=True)
-    description = models.TextField(_("description"), blank=True)
+    abstract = models.TextField(_("abstract"), blank=True, max_length=textlimits.TEXT)
+    description = models.TextField(_("description"), blank=True, max_length=textlimits.LONG)
     theme = models.ForeignKey("forums.Theme", null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="sessions", verbose_name=_("theme"))
     tags = models.ManyToManyField("forums.Tag", blank=True, related_name="sessions",
@@ -246,7 +247,7 @@ class Release(TimeStampedModel):
     edition = models.ForeignKey("forums.Edition", on_delete=models.CASCADE,
                                 related_name="releases")
     number = models.PositiveIntegerField(_("version"))
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), blank=True, max_length=textlimits.NOTE)
     placements = models.JSONField(default=dict)  # session id -> [iso start, room id]
     changes = models.JSONField(default=list)  # [{"session", "title", "from", "to"}]
     published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,

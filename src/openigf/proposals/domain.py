@@ -167,10 +167,8 @@ def proposal_submit(*, proposal: Proposal, person=None) -> Proposal:
             missing[field] = _("This field is required to submit.")
     if proposal.theme_id is None and proposal.call.kind == "workshop":
         missing["theme"] = _("Choose a theme.")
-    if proposal.word_count > proposal.call.word_limit:
-        missing["description"] = _("The description has %(n)d words; the limit is "
-                                   "%(limit)d.") % {"n": proposal.word_count,
-                                                    "limit": proposal.call.word_limit}
+    if proposal.call.description_refusal(proposal.description):
+        missing["description"] = proposal.call.description_refusal(proposal.description)
     for question in proposal.call.questions.filter(required=True):
         if not str(proposal.answers.get(str(question.pk), "")).strip():
             missing[f"question_{question.pk}"] = _("This question must be answered.")

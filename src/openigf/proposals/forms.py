@@ -86,6 +86,9 @@ class ProposalForm(forms.ModelForm):
             raise forms.ValidationError(
                 _("The description has %(n)s words; the limit is %(limit)s. Shorten it (your "
                   "text is kept below).") % {"n": n, "limit": self.call.word_limit})
+        refusal = self.call.description_refusal(text)  # characters: one long "word"
+        if refusal:
+            raise forms.ValidationError(refusal)
         return text
 
     def values(self) -> dict:

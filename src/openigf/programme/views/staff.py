@@ -28,7 +28,7 @@ class ManageView(PermissionTemplateView):
                 "releases": Release.objects.filter(edition=edition)[:5],
                 "warnings": domain.placement_warnings(edition) if sessions else [],
                 "solve_form": kwargs.get("solve_form") or forms.SolveForm(),
-                "release_form": forms.ReleaseForm()}
+                "release_form": kwargs.get("release_form") or forms.ReleaseForm()}
 
     def post(self, request, *args, **kwargs):
         edition = request.edition
@@ -55,7 +55,8 @@ class ManageView(PermissionTemplateView):
                     "gap": result.gap * 100})
             elif action == "release":
                 form = forms.ReleaseForm(request.POST)
-                form.is_valid()
+                if not form.is_valid():
+                    return self.render_to_response(self.get_context_data(release_form=form))
                 release = domain.release_publish(edition=edition,
                                                  note=form.cleaned_data.get("note", ""),
                                                  person=request.user)
