@@ -26,4 +26,5 @@ EXPECT = {
     "programme:manage": STAFF,
     "programme:manage_session_new": STAFF,
     "programme:manage_session": STAFF,
+    "programme:manage_session_cancel": STAFF,  # POST only: GET answers 405 to those allowed
 }

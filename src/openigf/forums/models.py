@@ -73,10 +73,6 @@ class EditionQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published=True)
 
-    def open_for(self, phase: str, when=None):
-        when = when or timezone.now()
-        return self.filter(**{f"{phase}_opens__lte": when, f"{phase}_closes__gt": when})
-
 
 class Edition(TimeStampedModel):
     """One yearly edition of a forum, with its dates and the dates of each phase."""

@@ -32,16 +32,6 @@ def edition_overview(edition: Edition) -> dict:
     }
 
 
-def mag_composition(edition: Edition) -> dict:
-    """MAG members of an edition counted by stakeholder group, regional group and gender."""
-    members = Membership.objects.filter(edition=edition, role=Role.MAG)
-    return {
-        dimension: list(members.values(f"person__{dimension}").annotate(n=Count("id"))
-                        .order_by(f"person__{dimension}"))
-        for dimension in ("stakeholder_group", "regional_group", "gender")
-    }
-
-
 def secretariat_of(forum: Forum):
     return Membership.objects.filter(Q(forum=forum) & Q(role=Role.SECRETARIAT)).select_related(
         "person")

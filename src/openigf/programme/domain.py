@@ -113,9 +113,13 @@ def session_update(*, session: Session, tags=None, **values) -> Session:
 
 
 def session_cancel(*, session: Session) -> Session:
+    """Cancel a session: it leaves the working schedule (no time, no room) and its page says
+    it is cancelled; the public agenda changes with the next release. Cancelling it again
+    changes nothing. Side effects: save; audit log ``session.cancel``."""
     changes = diff(session, status=SessionStatus.CANCELLED, starts_at=None, room=None)
-    session.save()
-    audit_log(action="session.cancel", obj=session, changes=changes)
+    if changes:
+        session.save()
+        audit_log(action="session.cancel", obj=session, changes=changes)
     return session
 
 

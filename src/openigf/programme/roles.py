@@ -28,8 +28,3 @@ def is_session_organiser(person, session=None):
 @rules.predicate
 def is_session_rapporteur(person, session=None):
     return SessionRole.RAPPORTEUR in _roles(person, session)
-
-
-@rules.predicate
-def is_session_person(person, session=None):
-    return bool(_roles(person, session))

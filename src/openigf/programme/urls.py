@@ -22,4 +22,6 @@ urlpatterns = [
          name="manage_session_new"),
     path(E + "programme/manage/sessions/<int:session_id>/", staff.SessionFormView.as_view(),
          name="manage_session"),
+    path(E + "programme/manage/sessions/<int:session_id>/cancel/",
+         staff.SessionCancelView.as_view(), name="manage_session_cancel"),
 ]

@@ -103,6 +103,8 @@ def report_save(*, session, kind: str, person=None, answers=None, takeaways=None
 
 
 def report_lock(*, report: Report, locked: bool = True) -> Report:
+    """Lock a report (``report_save`` then refuses every change) or unlock it. Side effects:
+    save; audit log ``report.lock``."""
     report.locked = locked
     report.save(update_fields=["locked", "updated"])
     audit_log(action="report.lock", obj=report.session, changes={"locked": [not locked,

@@ -19,9 +19,6 @@ class InitiativeQuerySet(models.QuerySet):
         """Recognised initiatives that keep their listing (the public directory)."""
         return self.filter(status=NriStatus.RECOGNISED)
 
-    def of_focal_point(self, person):
-        return self.filter(focal_points=person)
-
 
 class Initiative(TimeStampedModel):
     """An NRI in the registry of a forum (the IGF recognises them). It may itself be a forum

@@ -2,7 +2,6 @@
 
 from django.core import signing
 from django.core.cache import cache
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -165,11 +164,6 @@ class ExportMovedView(PermissionRequiredMixin, View):
         return redirect(reverse("programme:export",
                                 kwargs={**request.edition.url_kwargs, "fmt": fmt}),
                         permanent=True)
-
-
-def search_sessions(edition, q):
-    return Session.objects.filter(edition=edition).filter(Q(title__icontains=q) |
-                                                          Q(description__icontains=q))
 
 
 __all__ = ["AgendaView", "MineView", "MineFeedView", "SessionView", "StarView", "ChangesView",

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
 
 from openigf.algorithms.summarise import Turn, draft
 from openigf.core.charts import breakdown
@@ -83,6 +83,7 @@ class ReportView(PermissionRequiredMixin, TemplateView):
                 "report": report, "kind": ReportKind(self.kwargs["kind"]),
                 "due": domain.due_at(self.session, self.kwargs["kind"]),
                 "has_transcript": Transcript.objects.filter(session=self.session).exists(),
+                "can_lock": self.request.user.has_perm("programme.manage", self.request.edition),
                 "drafted": getattr(self, "drafted", None)}
 
     def post(self, request, *args, **kwargs):
@@ -108,6 +109,28 @@ class ReportView(PermissionRequiredMixin, TemplateView):
                                  else _("Draft saved."))
                 return redirect(self.session.get_absolute_url() + "#reports")
         return self.render_to_response(self.get_context_data(form_and_report=(form, report)))
+
+
+class ReportLockView(PermissionRequiredMixin, View):
+    """The Secretariat locks a report (its writers can no longer change it), or unlocks it:
+    a button on the report's page."""
+
+    permission_required = "programme.manage"
+    http_method_names = ["post"]
+
+    def get_permission_object(self):
+        return self.request.edition
+
+    def post(self, request, *args, **kwargs):
+        report = get_object_or_404(Report.objects.select_related("session"),
+                                   session__edition=request.edition,
+                                   session_id=self.kwargs["session_id"], kind=self.kwargs["kind"])
+        locked = request.POST.get("locked") != "0"
+        domain.report_lock(report=report, locked=locked)
+        messages.success(request, _("The report is locked: its writers can no longer change "
+                                    "it.") if locked else _("The report is unlocked."))
+        return redirect("reporting:report", **request.edition.url_kwargs,
+                        session_id=report.session_id, kind=report.kind)
 
 
 STATE_LABELS = {"filed": "Filed", "late": "Filed late", "missing": "Missing",
