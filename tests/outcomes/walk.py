@@ -2,7 +2,7 @@
 
 from openigf.outcomes import domain
 from openigf.outcomes.models import MessageComment
-from tests.walk import ALL, STAFF
+from tests.walk import ALL, SIGNED_IN, STAFF
 
 
 def build(world):
@@ -24,4 +24,9 @@ EXPECT = {
     "outcomes:comment_moderate": STAFF,  # POST only
     "outcomes:summary": ALL,
     "outcomes:summary_file": frozenset(),  # the walk asks for .xml: 404 for all
+}
+# Who may POST where it differs from who may open the page.
+POST_EXPECT = {
+    "outcomes:messages": SIGNED_IN,  # a comment on a message
+    "outcomes:summary": STAFF,  # publishing a new version
 }
