@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from openigf.core import textlimits
 from openigf.core.models import TimeStampedModel
 from openigf.forums.enums import SessionKind
-from openigf.people.enums import Gender, RegionalGroup, StakeholderGroup
+from openigf.people.models import PersonClassification
 from openigf.programme.languages import language_choices
 
 
@@ -203,7 +203,7 @@ class SessionRole(models.TextChoices):
     RAPPORTEUR = "rapporteur", _("Rapporteur")
 
 
-class SessionPerson(models.Model):
+class SessionPerson(PersonClassification):
     """Someone with a role in a session: a snapshot of how they were named, linked to their
     account when there is one."""
 
@@ -215,11 +215,7 @@ class SessionPerson(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     role = models.CharField(_("role"), max_length=20, choices=SessionRole.choices)
-    stakeholder_group = models.CharField(_("stakeholder group"), max_length=20,
-                                         choices=StakeholderGroup.choices, blank=True)
-    regional_group = models.CharField(_("regional group"), max_length=20,
-                                      choices=RegionalGroup.choices, blank=True)
-    gender = models.CharField(_("gender"), max_length=20, choices=Gender.choices, blank=True)
+    country = None  # a session's people are counted by the classifications of the proposal's
     onsite = models.BooleanField(_("onsite"), default=True)
     order = models.PositiveSmallIntegerField(default=0)
     source = models.JSONField(default=dict, blank=True, editable=False)  # imported id, code, guid

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from openigf.core import textlimits
 from openigf.core.models import TimeStampedModel
 from openigf.forums.enums import SessionKind
-from openigf.people.enums import Gender, RegionalGroup, StakeholderGroup
+from openigf.people.models import PersonClassification
 from openigf.proposals.enums import Format, PersonRole, ProposalStatus, QuestionKind
 
 # Optional parts of the form a call may ask for (the Secretariat ticks them per call).
@@ -218,7 +218,7 @@ class Proposal(TimeStampedModel):
         return self.status == ProposalStatus.DRAFT
 
 
-class ProposalPerson(models.Model):
+class ProposalPerson(PersonClassification):
     """Someone named in a proposal: organiser, speaker, moderator or rapporteur.
 
     ``person`` is set once they have an account (organisers always do; invited speakers when
@@ -233,14 +233,6 @@ class ProposalPerson(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     role = models.CharField(_("role"), max_length=20, choices=PersonRole.choices)
-    stakeholder_group = models.CharField(_("stakeholder group"), max_length=20,
-                                         choices=StakeholderGroup.choices, blank=True)
-    regional_group = models.CharField(_("regional group"), max_length=20,
-                                      choices=RegionalGroup.choices, blank=True)
-    gender = models.CharField(_("gender"), max_length=20, choices=Gender.choices, blank=True)
-    country = models.ForeignKey("people.Country", null=True, blank=True,
-                                on_delete=models.PROTECT, related_name="+",
-                                verbose_name=_("country"))
     onsite = models.BooleanField(_("onsite"), default=True)
     confirmed = models.BooleanField(_("confirmed"), default=False)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
