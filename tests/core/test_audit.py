@@ -8,7 +8,7 @@ from django.utils import timezone
 from openigf.core.audit import audit_log
 from openigf.core.models import AuditEntry
 from openigf.forums import domain
-from openigf.outcomes.models import Message
+from openigf.outcomes.models import IgfMessage
 from openigf.registration import domain as registration
 from openigf.review import domain as review
 from tests.factories import (
@@ -105,7 +105,7 @@ def test_exports_of_personal_data_are_audited_with_who_and_how_many(client):
 def test_audit_page_shows_changes_as_labelled_old_and_new_values(client):
     edition = EditionFactory(title="IGF 2019")
     domain.edition_update(edition=edition, title="IGF 2019 Berlin")
-    message = Message.objects.create(edition=edition, theme=ThemeFactory(edition=edition),
+    message = IgfMessage.objects.create(edition=edition, theme=ThemeFactory(edition=edition),
                                      text="Fund community networks.")
     audit_log(action="message.status", obj=message,
               changes={"status": ["draft", "comment"], "subheading": ["", "Access"],

@@ -18,7 +18,7 @@ from django.db import connection
 
 from conftest import TEST_REDIS_URL
 from openigf.outbox.domain import mail_flush
-from openigf.outbox.models import Message, Status
+from openigf.outbox.models import OutboxMail, Status
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
 
@@ -81,7 +81,7 @@ def worker(smtp_sink, transactional_db, tmp_path):
 
 @pytest.mark.django_db(transaction=True)
 def test_worker_delivers_a_queued_mail_to_smtp(worker, smtp_sink):
-    message = Message.objects.create(to="speaker@example.org", subject="Please confirm",
+    message = OutboxMail.objects.create(to="speaker@example.org", subject="Please confirm",
                                      body="Confirm your participation.")
     # A producer of its own: the suite's Celery app runs tasks inline.
     producer = Celery("openigf-test-producer", broker=TEST_REDIS_URL, set_as_current=False)
@@ -100,7 +100,7 @@ def test_worker_delivers_a_queued_mail_to_smtp(worker, smtp_sink):
 @pytest.mark.django_db(transaction=True)
 def test_a_mail_whose_worker_is_killed_mid_send_is_sent_by_the_next_flush(worker, smtp_sink):
     smtp_sink.hold.clear()  # the SMTP server takes its time: the worker is killed meanwhile
-    message = Message.objects.create(to="speaker@example.org", subject="Please confirm",
+    message = OutboxMail.objects.create(to="speaker@example.org", subject="Please confirm",
                                      body="Confirm your participation.")
     producer = Celery("openigf-test-producer", broker=TEST_REDIS_URL)
     producer.send_task("openigf.outbox.tasks.outbox_send", kwargs={"message_id": message.pk})

@@ -5,7 +5,7 @@ import pytest
 from django.core.cache import cache
 
 from openigf.core.models import AuditEntry
-from openigf.outbox.models import Message
+from openigf.outbox.models import OutboxMail
 from openigf.people import throttles
 from tests.factories import PASSWORD, PersonFactory
 
@@ -54,7 +54,7 @@ def test_30_password_resets_to_one_address_queue_at_most_three_mails(client):
     statuses = [client.post("/accounts/password-reset/", {"email": "kofi@example.org"},
                             REMOTE_ADDR=f"198.51.100.{i}").status_code for i in range(30)]
     assert statuses[:3] == [302, 302, 302] and set(statuses[3:]) == {429}
-    assert Message.objects.filter(to="kofi@example.org").count() == 3
+    assert OutboxMail.objects.filter(to="kofi@example.org").count() == 3
 
 
 @pytest.mark.django_db

@@ -4,7 +4,7 @@ import re
 import pytest
 
 from openigf.core.models import AuditEntry
-from openigf.outbox.models import Message
+from openigf.outbox.models import OutboxMail
 from openigf.people.models import Person
 from tests.factories import PASSWORD, PersonFactory, country
 
@@ -112,7 +112,7 @@ def test_password_reset_mail_goes_through_the_outbox_without_the_link_in_clear(
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/accounts/password-reset/", {"email": "kofi@example.org"},
                     HTTP_HOST="evil.example:8443")
-    message = Message.objects.get()
+    message = OutboxMail.objects.get()
     assert (message.to, message.kind, message.status) == \
         ("kofi@example.org", "person.password_reset", "sent")
     assert "/accounts/reset/" not in message.body and "evil" not in message.body
@@ -178,7 +178,7 @@ def test_mails_are_written_in_the_recipients_preferred_language(
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/accounts/password-reset/", {"email": "kofi@example.org"},
                     HTTP_ACCEPT_LANGUAGE="en")
-    assert Message.objects.get().subject == "Votre mot de passe openigf"
+    assert OutboxMail.objects.get().subject == "Votre mot de passe openigf"
 
 
 @pytest.mark.django_db

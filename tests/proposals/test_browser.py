@@ -6,7 +6,7 @@ import re
 import pytest
 
 from openigf.core.demo import DEMO_PASSWORD
-from openigf.outbox.models import Message
+from openigf.outbox.models import OutboxMail
 from openigf.proposals.models import Proposal, ProposalPerson
 from tests.community.test_browser import sign_in
 from tests.core.test_browser import demo, serious_violations  # noqa: F401 (fixture)
@@ -85,7 +85,7 @@ def test_proposer_drafts_fails_a_rule_fixes_it_submits_co_organiser_edits_speake
     assert proposal.title == "Community networks for the next billion"
     page.get_by_role("button", name="Sign out").click()
 
-    mail = Message.objects.get(to="amina@example.net")
+    mail = OutboxMail.objects.get(to="amina@example.net")
     link = re.search(r"https?://\S+/confirm/\S+/", mail.body).group(0)
     page.goto(link[link.index("/igf/"):])
     assert serious_violations(page) == []

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from openigf.api.models import ApiToken
 from openigf.core.errors import ApplicationError
-from openigf.outbox.models import Message
+from openigf.outbox.models import OutboxMail
 from openigf.people.models import Country
 from openigf.registration import domain
 from openigf.registration.models import Registration
@@ -31,7 +31,7 @@ def test_registering_twice_returns_the_same_registration(edition):
     first, created = domain.register(edition=edition, person=person)
     again, created_again = domain.register(edition=edition, person=person)
     assert created and not created_again and first.pk == again.pk
-    assert Message.objects.filter(kind="registration.status").count() == 1
+    assert OutboxMail.objects.filter(kind="registration.status").count() == 1
 
 
 def test_capacity_waiting_list_and_moving_up(edition):

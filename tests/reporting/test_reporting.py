@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from openigf.core.errors import ApplicationError
-from openigf.outbox.models import Message
+from openigf.outbox.models import OutboxMail
 from openigf.programme import domain as programme
 from openigf.proposals.screening import base
 from openigf.reporting import domain
@@ -91,7 +91,7 @@ def test_reminders_before_and_after_once(session):
     assert domain.reminders_send(now=due - datetime.timedelta(hours=3)) == 2
     assert domain.reminders_send(now=due - datetime.timedelta(hours=2)) == 0
     assert domain.reminders_send(now=due + datetime.timedelta(hours=1)) == 2
-    assert Message.objects.filter(kind="report.reminder").count() == 4
+    assert OutboxMail.objects.filter(kind="report.reminder").count() == 4
 
 
 def test_compliance_board_and_csv(client, session):

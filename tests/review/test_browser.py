@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from openigf.outbox.models import Message
+from openigf.outbox.models import OutboxMail
 from openigf.review import domain
 from tests.community.test_browser import sign_in
 from tests.core.test_browser import serious_violations
@@ -68,4 +68,4 @@ def test_member_scores_declares_a_conflict_and_secretariat_decides(page):
     assert serious_violations(page) == []
     page.get_by_role("button", name="Send the decisions to the proposers").click()
     assert "Decisions sent" in page.locator("main").inner_text()
-    assert Message.objects.filter(subject__isnull=False).count() >= 3
+    assert OutboxMail.objects.filter(subject__isnull=False).count() >= 3

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from openigf.algorithms.assignment import Item, Problem, Reviewer, assign
 from openigf.core.errors import ApplicationError
 from openigf.core.models import AuditEntry
-from openigf.outbox.models import Message
+from openigf.outbox.models import OutboxMail
 from openigf.review import domain
 from openigf.review.models import Assignment, Conflict, Review
 from tests.proposals.factories import person_row
@@ -97,7 +97,7 @@ def test_selection_floor_binds_and_decisions_are_sent(world):
     counts = domain.decisions_send(round_=round_, waitlist=1)
     assert counts == {"accepted": 2, "waitlisted": 1, "rejected": 3}
 
-    assert sorted(Message.objects.values_list("to", flat=True)) == sorted(
+    assert sorted(OutboxMail.objects.values_list("to", flat=True)) == sorted(
         p.created_by.email for p in world["proposals"])  # each proposer is told, once
 
 
@@ -110,7 +110,7 @@ def test_override_needs_a_reason(world):
 def test_reminders_go_to_late_reviewers(world):
     domain.assign_reviewers(round_=world["round"])
     assert domain.remind_late(round_=world["round"]) == 4
-    assert Message.objects.filter(kind="review.reminder").count() == 4
+    assert OutboxMail.objects.filter(kind="review.reminder").count() == 4
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])

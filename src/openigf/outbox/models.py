@@ -22,7 +22,7 @@ class MessageQuerySet(models.QuerySet):
         return self.filter(status__in=[Status.QUEUED, Status.FAILED], next_attempt_at__lte=now)
 
 
-class Message(models.Model):
+class OutboxMail(models.Model):
     forum = models.ForeignKey("forums.Forum", null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="+")
     edition = models.ForeignKey("forums.Edition", null=True, blank=True,

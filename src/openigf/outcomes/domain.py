@@ -19,7 +19,7 @@ from openigf.core.errors import ApplicationError
 from openigf.outcomes.models import (
     ChairsSummary,
     ChairsSummaryVersion,
-    Message,
+    IgfMessage,
     MessageComment,
     MessageStatus,
 )
@@ -45,7 +45,7 @@ def takeaway_groups(edition, theme):
 
 
 def message_save(*, edition, theme, text: str, sessions=(), subheading: str = "",
-                 message: Message | None = None) -> Message:
+                 message: IgfMessage | None = None) -> IgfMessage:
     """Draft a new message, or change a message that is not final yet.
 
     Side effects: the message saved with its sessions; audit ``message.create`` or
@@ -56,7 +56,7 @@ def message_save(*, edition, theme, text: str, sessions=(), subheading: str = ""
     if message is not None and message.status == MessageStatus.FINAL:
         raise ApplicationError(_("A final message is no longer edited."))
     created = message is None
-    message = message or Message(edition=edition, theme=theme)
+    message = message or IgfMessage(edition=edition, theme=theme)
     changes = diff(message, text=text.strip(), subheading=subheading.strip(), theme=theme)
     sessions = list(sessions)
     before = set() if created else set(message.sessions.values_list("pk", flat=True))
@@ -71,7 +71,7 @@ def message_save(*, edition, theme, text: str, sessions=(), subheading: str = ""
     return message
 
 
-def message_move(*, message: Message, status: str) -> Message:
+def message_move(*, message: IgfMessage, status: str) -> IgfMessage:
     order = [MessageStatus.DRAFT, MessageStatus.COMMENT, MessageStatus.FINAL]
     if order.index(status) < order.index(message.status):
         raise ApplicationError(_("A message moves forward only: draft, comment, final."))
@@ -82,7 +82,7 @@ def message_move(*, message: Message, status: str) -> Message:
     return message
 
 
-def comment_add(*, message: Message, person, text: str, now=None) -> MessageComment:
+def comment_add(*, message: IgfMessage, person, text: str, now=None) -> MessageComment:
     """A signed-in person's comment during the comment period; moderated before it shows;
     at most five an hour per person."""
     now = now or timezone.now()
@@ -209,7 +209,7 @@ def summary_context(edition, version=None) -> dict | None:
     if summary is None:
         return None
     version = version or summary.versions.first()
-    messages = (Message.objects.filter(edition=edition, status=MessageStatus.FINAL)
+    messages = (IgfMessage.objects.filter(edition=edition, status=MessageStatus.FINAL)
                 .select_related("theme").prefetch_related("sessions"))
     by_theme = {}
     for m in messages:

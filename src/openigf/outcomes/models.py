@@ -15,7 +15,7 @@ class MessageStatus(models.TextChoices):
     FINAL = "final", _("Final")
 
 
-class Message(TimeStampedModel):
+class IgfMessage(TimeStampedModel):
     edition = models.ForeignKey("forums.Edition", on_delete=models.CASCADE,
                                 related_name="igf_messages")
     theme = models.ForeignKey("forums.Theme", on_delete=models.CASCADE,
@@ -30,6 +30,7 @@ class Message(TimeStampedModel):
 
     class Meta:
         ordering = ["edition", "theme__order", "subheading", "order", "pk"]
+        verbose_name = _("message")
 
     def __str__(self):
         return self.text[:60]
@@ -41,7 +42,7 @@ class MessageComment(TimeStampedModel):
         APPROVED = "approved", _("Published")
         REJECTED = "rejected", _("Not published")
 
-    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="comments")
+    message = models.ForeignKey(IgfMessage, on_delete=models.CASCADE, related_name="comments")
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                                related_name="message_comments")
     text = models.TextField(_("comment"), max_length=3000)

@@ -12,7 +12,7 @@ from django.views import View
 from openigf.core.errors import ApplicationError, add_to_form
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
 from openigf.outcomes import domain
-from openigf.outcomes.models import ChairsSummary, Message, MessageStatus
+from openigf.outcomes.models import ChairsSummary, IgfMessage, MessageStatus
 
 
 class CommentForm(forms.Form):
@@ -26,7 +26,7 @@ class MessagesView(PermissionTemplateView):
 
     def get_context_data(self, **kwargs):
         edition = self.request.edition
-        shown = (Message.objects.filter(edition=edition)
+        shown = (IgfMessage.objects.filter(edition=edition)
                  .exclude(status=MessageStatus.DRAFT).select_related("theme")
                  .prefetch_related("sessions", "comments__person"))
         by_theme = {}
@@ -39,7 +39,7 @@ class MessagesView(PermissionTemplateView):
     def post(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect(f"/accounts/login/?next={request.path}")
-        message = get_object_or_404(Message, edition=request.edition,
+        message = get_object_or_404(IgfMessage, edition=request.edition,
                                     pk=request.POST.get("message"))
         form = CommentForm(request.POST)
         if form.is_valid():
