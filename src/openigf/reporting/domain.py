@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from openigf.core import textlimits
 from openigf.core.audit import audit_log
 from openigf.core.errors import ApplicationError
 from openigf.outbox.domain import mail_enqueue_template
@@ -22,6 +23,7 @@ from openigf.reporting.models import (
 )
 
 MAX_ITEMS = 3
+ITEM_MAX_LENGTH = 600  # characters of a takeaway or a call to action (as the form)
 
 
 def template_for(edition, kind: str, session_kind: str = "") -> ReportTemplate:
@@ -78,7 +80,13 @@ def report_save(*, session, kind: str, person=None, answers=None, takeaways=None
         errors["takeaways"] = _("At most three key takeaways.")
     if len(calls) > MAX_ITEMS:
         errors["calls_to_action"] = _("At most three calls to action.")
+    for field, items in (("takeaways", takeaways), ("calls_to_action", calls)):
+        if any(len(item) > ITEM_MAX_LENGTH for item in items):
+            errors[field] = _("Each has at most %(n)d characters.") % {"n": ITEM_MAX_LENGTH}
     answers = answers or {}
+    for key, value in answers.items():
+        if isinstance(value, str) and len(value) > textlimits.LONG:
+            errors[key] = _("At most %(n)d characters.") % {"n": textlimits.LONG}
     if submit:
         template = template_for(session.edition, kind, session.kind)
         for q in template.questions:
