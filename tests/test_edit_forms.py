@@ -7,6 +7,7 @@ role that edits it.
 """
 
 import importlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -142,8 +143,6 @@ def _post(client, url, form, data, button=None):
 
 
 def _errors(response) -> str:
-    import re
-
     html = response.content.decode()
     found = re.findall(r'<ul class="errorlist[^"]*"[^>]*>(.*?)</ul>', html, re.S)
     ids = re.findall(r'<ul class="errorlist[^"]*" id="([^"]+)"', html)

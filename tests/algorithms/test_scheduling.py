@@ -11,10 +11,12 @@ from openigf.algorithms.scheduling import (
     Problem,
     Room,
     Session,
+    Summary,
     Window,
     check,
     evaluate,
     solve,
+    summarise,
 )
 
 DAY = [Window(540, 780, 0), Window(840, 1080, 0)]  # 09:00-13:00, 14:00-18:00
@@ -131,7 +133,6 @@ def test_the_300_session_edition_is_scheduled_clash_free(shared_data):
 
 
 def test_summarise_counts_what_a_placement_gives():
-    from openigf.algorithms.scheduling import Problem, Room, Session, Window, summarise
 
     problem = Problem(
         sessions=[Session("a", "A", 60, people=frozenset({"kim"}), tags=frozenset({1})),
@@ -146,6 +147,5 @@ def test_summarise_counts_what_a_placement_gives():
 
 
 def scheduling_summary(**counts):
-    from openigf.algorithms.scheduling import Summary
 
     return Summary(**{"room_clashes": 0, "other_broken": 0, "similar_parallel": 0, **counts})

@@ -1,6 +1,7 @@
 """Analytics pages: what the public and the Secretariat read, the CSV files, and a fixed
 number of queries."""
 
+import csv
 import json
 from io import StringIO
 
@@ -21,7 +22,6 @@ def url(name, edition, **kwargs):
 
 
 def csv_rows(response):
-    import csv
 
     text = b"".join(response.streaming_content if response.streaming else
                     [response.content]).decode("utf-8-sig")

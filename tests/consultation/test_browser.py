@@ -8,7 +8,7 @@ from django.conf import settings
 from openigf.consultation.links import confirm_input_link
 from openigf.consultation.models import Input
 from openigf.forums.models import Theme
-from openigf.outbox.models import Message
+from openigf.outbox.models import OutboxMail
 from tests.algorithms.test_themes import IGF
 from tests.community.test_browser import sign_in
 from tests.consultation.factories import add_input, open_edition
@@ -36,7 +36,7 @@ def test_from_an_input_in_french_to_the_editions_themes(page):
                                         "rurales du Sénégal.")
     page.get_by_role("button", name="Send the issue").click()
     assert "We have mailed you a link" in page.locator("main").inner_text()
-    link = confirm_input_link(Message.objects.get(to="aicha@example.org"))
+    link = confirm_input_link(OutboxMail.objects.get(to="aicha@example.org"))
     page.goto(link.removeprefix(settings.SITE_URL))
     page.get_by_role("button", name="Confirm and publish").click()
     assert Input.objects.get(email="aicha@example.org").status == "published"

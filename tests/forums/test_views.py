@@ -1,3 +1,6 @@
+import datetime
+import zoneinfo
+
 import pytest
 
 from openigf.forums.enums import Role
@@ -9,6 +12,7 @@ from tests.factories import (
     mag_member_of,
     secretariat_of,
 )
+from tests.proposals.factories import CallFactory
 
 
 def _edition_page(client, edition):
@@ -98,11 +102,6 @@ def test_roles_page_says_whose_address_is_not_confirmed_yet(client):
 
 @pytest.mark.django_db
 def test_timeline_and_calls_show_the_same_dates_the_same_way(client):
-    import datetime
-    import zoneinfo
-
-    from tests.proposals.factories import CallFactory
-
     berlin = zoneinfo.ZoneInfo("Europe/Berlin")
     opens = datetime.datetime(2019, 3, 4, 9, 0, tzinfo=berlin)
     closes = datetime.datetime(2019, 4, 12, 23, 59, tzinfo=berlin)

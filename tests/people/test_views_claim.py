@@ -11,6 +11,7 @@ from openigf.api.models import ApiToken
 from openigf.forums.enums import Role
 from openigf.forums.models import Membership
 from openigf.people.models import Person
+from openigf.people.tokens import uid_of
 from openigf.programme.models import SessionPerson
 from openigf.proposals.enums import PersonRole
 from openigf.registration.models import Registration
@@ -212,7 +213,6 @@ def test_the_mailed_link_works_once(client, edition, mailoutbox,
 @pytest.mark.django_db
 def test_an_altered_link_is_refused_without_error(client, edition):
     person = record("altered@example.org")
-    from openigf.people.tokens import uid_of
 
     for path in (f"/accounts/confirm/{uid_of(person)}/forged-token/",
                  "/accounts/confirm/%00%ff/x-y/", "/accounts/confirm/MTIzNDU2Nzg5/a-b/"):

@@ -2,6 +2,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import factory
+from django.urls import reverse
 
 from openigf.programme.models import Room, Session, SessionPerson, TimeWindow
 
@@ -48,6 +49,5 @@ def windows(edition, days=2, start="09:00", end="13:00"):
 
 def url(name, edition, **kwargs):
     """The address of a programme page of ``edition``."""
-    from django.urls import reverse
 
     return reverse(f"programme:{name}", kwargs={**edition.url_kwargs, **kwargs})

@@ -7,8 +7,10 @@ import pytest
 from openigf.core.errors import ApplicationError
 from openigf.programme import domain, queries
 from openigf.programme.models import Release, Session
+from openigf.proposals.domain import proposal_decide
 from tests.factories import EditionFactory, ForumFactory, PersonFactory
 from tests.programme.factories import RoomFactory, SessionFactory, SessionPersonFactory, windows
+from tests.proposals.factories import CallFactory, ProposalFactory, person_row
 
 pytestmark = pytest.mark.django_db
 
@@ -19,9 +21,6 @@ def edition():
 
 
 def test_sessions_from_accepted_proposals_copy_people_once(edition):
-    from openigf.proposals.domain import proposal_decide
-    from tests.proposals.factories import CallFactory, ProposalFactory, person_row
-
     call = CallFactory(edition=edition)
     proposal = ProposalFactory(call=call, status="screened_in", duration=90)
     person_row(proposal, name="Ana Speaker", email="ana@example.org", confirmed=True)

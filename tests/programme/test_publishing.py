@@ -8,7 +8,7 @@ import pytest
 
 from openigf.core.errors import ApplicationError, Conflict
 from openigf.forums.enums import SessionKind
-from openigf.outbox.models import Message
+from openigf.outbox.models import OutboxMail
 from openigf.programme import domain
 from openigf.programme.models import Release
 from tests.factories import PersonFactory, secretariat_of
@@ -135,7 +135,7 @@ def test_publishing_mails_organisers_and_speakers_of_moved_sessions_once(client,
     form = form_with(page, "notify")
     assert form.data()["notify"]  # on by default, and said who gets what above
     client.post(url("publish", edition), form.data())
-    mails = Message.objects.filter(edition=edition).order_by("to")
+    mails = OutboxMail.objects.filter(edition=edition).order_by("to")
     assert [m.to for m in mails] == ["ana@example.org", "bo@example.org"]
     ana = mails[0]
     assert "On data" in ana.body and "On access" in ana.body and "Unmoved" not in ana.body
@@ -143,7 +143,7 @@ def test_publishing_mails_organisers_and_speakers_of_moved_sessions_once(client,
     release = Release.objects.get(edition=edition, number=2)
     assert domain.release_notify(release=release) == []
     client.post(url("publish", edition), form.data())  # pressed twice
-    assert Message.objects.filter(edition=edition).count() == 2
+    assert OutboxMail.objects.filter(edition=edition).count() == 2
     assert Release.objects.filter(edition=edition).count() == 2
 
 
@@ -152,7 +152,7 @@ def test_publishing_without_notify_mails_nobody(edition):
     preview = domain.release_preview(edition)
     assert [r.address for r in preview.recipients] == ["ana@example.org", "bo@example.org"]
     domain.release_publish(edition=edition, base=preview.base)
-    assert not Message.objects.filter(edition=edition).exists()
+    assert not OutboxMail.objects.filter(edition=edition).exists()
     with pytest.raises(Conflict):
         domain.release_publish(edition=edition, base=preview.base)
 

@@ -2,6 +2,7 @@
 its feed, exports, and the Secretariat's pages."""
 
 import csv
+import datetime
 import io
 import json
 
@@ -18,6 +19,7 @@ from tests.factories import (
     ThemeFactory,
     secretariat_of,
 )
+from tests.htmlforms import form_with
 from tests.programme.factories import RoomFactory, SessionFactory, SessionPersonFactory, windows
 
 pytestmark = pytest.mark.django_db
@@ -172,10 +174,6 @@ def test_only_the_secretariat_manages(client, edition):
 
 def test_session_editor_moves_a_session_only_when_told_and_shows_what_was_typed(client,
                                                                                  edition):
-    import datetime
-
-    from tests.htmlforms import form_with
-
     windows(edition, days=1, start="09:00", end="18:00")
     room = RoomFactory(edition=edition, name="Raum I")
     session = SessionFactory(edition=edition, room=room, starts_at=datetime.datetime(

@@ -4,7 +4,7 @@ that may is let through (its empty form may be refused as invalid, never as forb
 
 import pytest
 from django.db import transaction
-from django.urls import reverse
+from django.urls import get_resolver, reverse
 
 from tests import walk
 from tests.programme import walk as programme_walk
@@ -40,7 +40,6 @@ def test_every_programme_form_admits_exactly_the_expected_roles_on_post():
 
 
 def test_the_post_walk_covers_every_programme_action():
-    from django.urls import get_resolver
 
     names = {f"programme:{n}" for n in get_resolver().namespace_dict["programme"][1]
              .reverse_dict if isinstance(n, str)}

@@ -26,6 +26,7 @@ EXPECT = {
     "programme:manage": STAFF,
     "programme:manage_session_new": STAFF,
     "programme:manage_session": STAFF,
+    "programme:manage_session_cancel": STAFF,  # POST only: GET answers 405 to those allowed
     "programme:publish": STAFF,
     "programme:manage_windows": STAFF,  # POST only: GET answers 405 to those allowed
     "programme:manage_from_accepted": STAFF,  # POST only
@@ -44,4 +45,5 @@ POST = {
     "programme:manage_session": STAFF,
     "programme:manage_session_place": STAFF,
     "programme:star": SIGNED_IN,
+    "programme:manage_session_cancel": STAFF,
 }

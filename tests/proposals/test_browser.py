@@ -6,12 +6,12 @@ import re
 import pytest
 
 from openigf.core.demo import DEMO_PASSWORD
-from openigf.outbox.models import Message
+from openigf.outbox.models import OutboxMail
 from openigf.proposals.models import Proposal, ProposalPerson
 from tests.community.test_browser import sign_in
 from tests.core.test_browser import demo, serious_violations  # noqa: F401 (fixture)
 from tests.factories import EditionFactory, ForumFactory, PersonFactory, ThemeFactory
-from tests.proposals.factories import CallFactory
+from tests.proposals.factories import CallFactory, ProposalFactory, complete, person_row
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -85,7 +85,7 @@ def test_proposer_drafts_fails_a_rule_fixes_it_submits_co_organiser_edits_speake
     assert proposal.title == "Community networks for the next billion"
     page.get_by_role("button", name="Sign out").click()
 
-    mail = Message.objects.get(to="amina@example.net")
+    mail = OutboxMail.objects.get(to="amina@example.net")
     link = re.search(r"https?://\S+/confirm/\S+/", mail.body).group(0)
     page.goto(link[link.index("/igf/"):])
     assert serious_violations(page) == []
@@ -113,7 +113,6 @@ def test_proposals_pages_of_the_demo_have_no_serious_accessibility_violation(pag
 
 @pytest.mark.django_db(transaction=True)
 def test_proposer_at_1366_px_sees_every_action_is_refused_a_duplicate_and_removes_one(page):
-    from tests.proposals.factories import ProposalFactory, complete, person_row
 
     edition = EditionFactory(forum=ForumFactory(slug="igf", name="IGF"), year=2019)
     call = CallFactory(edition=edition, kind="workshop")

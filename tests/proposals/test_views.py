@@ -2,15 +2,29 @@
 people and live rules, the speakers' confirmation, the Secretariat's screening and calls."""
 
 import csv
+import datetime
 import io
+from collections import Counter
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from openigf.forums.models import Edition
+from openigf.proposals import models
+from openigf.proposals.domain import confirm_token
 from openigf.proposals.enums import ProposalStatus
 from openigf.proposals.models import Call, Proposal
-from tests.factories import ForumFactory, PersonFactory, ThemeFactory, secretariat_of
+from openigf.proposals.queries import gender_shown
+from openigf.proposals.screening import RULES
+from tests.factories import (
+    EditionFactory,
+    ForumFactory,
+    PersonFactory,
+    ThemeFactory,
+    secretariat_of,
+)
 from tests.proposals.factories import CallFactory, ProposalFactory, complete, person_row
 
 pytestmark = pytest.mark.django_db
@@ -18,8 +32,6 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def edition():
-    from tests.factories import EditionFactory
-
     return EditionFactory(forum=ForumFactory(slug="igf"), year=2019)
 
 
@@ -191,8 +203,6 @@ def test_co_organiser_named_by_email_can_edit(client, call):
 
 
 def test_changes_after_the_deadline_are_refused_with_the_deadline(client, call):
-    import datetime
-
     person = PersonFactory()
     proposal = ProposalFactory(call=call, created_by=person)
     Call.objects.filter(pk=call.pk).update(
@@ -205,8 +215,6 @@ def test_changes_after_the_deadline_are_refused_with_the_deadline(client, call):
 
 
 def test_speaker_confirms_through_the_link_without_account(client, call):
-    from openigf.proposals.domain import confirm_token
-
     row = person_row(ProposalFactory(call=call), name="Sam", email="sam@example.net")
     link = url("confirm", call.edition, invitation=confirm_token(row))
     assert "Sam, you are named as Speaker" in client.get(link).content.decode()
@@ -234,7 +242,6 @@ def test_secretariat_configures_a_call_and_its_rules(client, edition):
     data = {"kind": "lightning_talk", "introduction": "", "opens_at": "2019-03-01T09:00",
             "closes_at": "2019-06-01T23:59", "durations": "20, 30", "word_limit": 200,
             "fields": ["tags"]}
-    from openigf.proposals.screening import RULES
 
     for rule in RULES.values():
         data[f"rule_{rule.key}_severity"] = rule.severity
@@ -267,10 +274,6 @@ def test_overview_of_unpublished_edition_hidden(client, edition):
 
 
 def test_background_paper_limited_in_type_and_size(client, call, settings):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from openigf.proposals import models
-
     call.fields = ["background_paper"]
     call.save()
     person = PersonFactory()
@@ -290,10 +293,6 @@ def test_background_paper_limited_in_type_and_size(client, call, settings):
 
 
 def test_screen_in_every_passing_proposal_of_closed_calls(client, call):
-    import datetime
-
-    from django.utils import timezone
-
     closed = CallFactory(edition=call.edition, kind="open_forum",
                          closes_at=timezone.now() - datetime.timedelta(days=1),
                          opens_at=timezone.now() - datetime.timedelta(days=60))
@@ -385,9 +384,7 @@ def test_a_screened_in_proposal_stays_editable_until_the_deadline_and_says_so(cl
 
 
 def test_public_statistics_never_let_a_named_speakers_gender_be_deduced(client, call):
-    from collections import Counter
 
-    from openigf.proposals.queries import gender_shown
 
     # One proposal whose three speakers are all women: its page names them, so no count by
     # gender may be published for it, in the CSV or the statistics.

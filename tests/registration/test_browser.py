@@ -3,7 +3,7 @@ check them in by typing the badge code."""
 
 import pytest
 
-from openigf.outbox.models import Message
+from openigf.outbox.models import OutboxMail
 from openigf.people.models import Country
 from openigf.registration.models import Registration
 from tests.community.test_browser import sign_in
@@ -31,7 +31,7 @@ def test_participant_registers_and_is_checked_in(page):
     assert "Confirmed" in page.get_by_role("status").first.inner_text()
     assert page.locator("figure.qr svg").count() == 1
     assert serious_violations(page) == []
-    assert Message.objects.filter(to="ana@example.org").count() == 1
+    assert OutboxMail.objects.filter(to="ana@example.org").count() == 1
     page.get_by_text("Badge code as text").click()
     code = page.locator("code.wrap").inner_text()
 

@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 from django.utils import timezone
 
-from openigf.outbox.models import Message
+from openigf.outbox.models import OutboxMail
 from openigf.review import domain
 from openigf.review.models import Assignment, Round
 from tests.community.test_browser import sign_in
@@ -144,10 +144,10 @@ def test_member_scores_declares_a_conflict_and_secretariat_decides(page):
     text = page.locator("main").inner_text()
     assert "3 proposals will be decided and 3 organisers told by mail" in text
     assert len(re.findall(r"@example", text)) == 3  # each proposer's address, shown first
-    before = Message.objects.count()
+    before = OutboxMail.objects.count()
     page.get_by_role("button", name="Send 3 decisions").click()
     assert "Decisions sent for 3 proposals" in page.locator("main").inner_text()
-    assert Message.objects.count() - before == 3
+    assert OutboxMail.objects.count() - before == 3
 
     Round.objects.filter(pk=round_.pk).update(closes_at=now - datetime.timedelta(minutes=1))
     page.context.clear_cookies()

@@ -1,13 +1,17 @@
 """The evaluation's rules: conflicts, assignment, scores, aggregation, selection, decisions."""
 
 import datetime
+from collections import Counter
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from openigf.algorithms.assignment import Item, Problem, Reviewer, assign
+from openigf.algorithms.selection import Bound
 from openigf.core.errors import ApplicationError
+from openigf.core.models import AuditEntry
+from openigf.outbox.models import OutboxMail
 from openigf.review import domain
 from openigf.review.models import Assignment, Conflict, Review
 from tests.proposals.factories import person_row
@@ -41,7 +45,6 @@ def test_scores_follow_the_rules_and_are_audited(world):
     domain.review_save(score=2, reason="format", **kwargs)
     domain.review_save(score=4, **kwargs)
     assert Review.objects.get().score == 4
-    from openigf.core.models import AuditEntry
 
     assert AuditEntry.objects.filter(action="review.score").count() == 2
     late = world["round"].closes_at + datetime.timedelta(minutes=1)
@@ -96,9 +99,8 @@ def test_selection_floor_binds_and_decisions_are_sent(world):
     lines = domain.decisions_send(round_=round_, waitlist=1)
     assert domain.decision_counts(lines) == {"Accepted": 2, "Not accepted": 3,
                                              "Waitlisted": 1}
-    from openigf.outbox.models import Message
 
-    assert sorted(Message.objects.values_list("to", flat=True)) == sorted(
+    assert sorted(OutboxMail.objects.values_list("to", flat=True)) == sorted(
         p.created_by.email for p in world["proposals"])  # each proposer is told, once
 
 
@@ -109,13 +111,11 @@ def test_override_needs_a_reason(world):
 
 
 def test_reminders_go_to_late_reviewers(world):
-    from openigf.outbox.models import Message
-
     domain.assign_reviewers(round_=world["round"])
     assert domain.remind_late(round_=world["round"]) == 4
-    assert Message.objects.filter(kind="review.reminder").count() == 4
+    assert OutboxMail.objects.filter(kind="review.reminder").count() == 4
     assert domain.remind_late(round_=world["round"]) == 0  # pressed twice: no one twice
-    assert Message.objects.filter(kind="review.reminder").count() == 4
+    assert OutboxMail.objects.filter(kind="review.reminder").count() == 4
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -142,7 +142,6 @@ def test_assignment_properties(n_items, n_reviewers, k, conflicts):
 
 
 def _per_proposal(round_):
-    from collections import Counter
 
     return Counter(Assignment.objects.filter(round=round_).values_list("proposal_id",
                                                                          flat=True))
@@ -164,7 +163,6 @@ def test_assigning_again_completes_and_never_doubles(world):
     third = domain.assign_reviewers(round_=round_)
     assert len(third.add) == 1 and third.add[0][0] == other.proposal_id
     assert set(_per_proposal(round_).values()) == {2}
-    from collections import Counter
 
     table = Counter(Assignment.objects.filter(round=round_).values_list("reviewer_id",
                                                                           flat=True))
@@ -186,7 +184,6 @@ def test_assigning_trims_a_doubled_assignment_keeping_the_scored(world):
 
 
 def test_a_rebalance_evens_the_loads_keeping_scored_reviews(world):
-    from collections import Counter
 
     round_ = world["round"]
     heavy, light = world["mag"][0], world["mag"][3]
@@ -208,7 +205,6 @@ def test_a_rebalance_evens_the_loads_keeping_scored_reviews(world):
 
 
 def test_proposers_are_told_their_decision_without_rank_or_solver_words(world):
-    from openigf.outbox.models import Message
 
     round_ = world["round"]
     for i, p in enumerate(world["proposals"]):
@@ -218,7 +214,7 @@ def test_proposers_are_told_their_decision_without_rank_or_solver_words(world):
     domain.selection_run(round_=round_, slots=2, developing_share=0, first_time_share=0,
                          every_region=False, every_group=False)
     domain.decisions_send(round_=round_, waitlist=1)
-    bodies = " ".join(Message.objects.values_list("body", flat=True))
+    bodies = " ".join(OutboxMail.objects.values_list("body", flat=True))
     assert "#" not in bodies and "value" not in bodies and "chosen" not in bodies
     assert "waiting list" in bodies
 
@@ -231,7 +227,6 @@ def test_targets_not_met_are_said_in_plain_words(world):
     run = domain.selection_run(round_=round_, slots=2, developing_share=0.5,
                                first_time_share=0, every_region=True, every_group=False)
     assert "at least one proposal with people from Asia-Pacific Group: 1 missing" in run.broken
-    from openigf.algorithms.selection import Bound
 
     assert domain._bound_words(Bound("developing", True, minimum=1)) == \
         "at least 1 proposal with organisers from developing countries"

@@ -1,11 +1,14 @@
 """Evaluation pages: the reviewer's workspace and score form, the Secretariat's round,
 assignment, CSV, results and selection; reviews never reach the reviewed."""
 
+import datetime
 import io
 
 import pytest
 from django.urls import reverse
 
+from openigf.core.models import Job
+from openigf.outbox.models import OutboxMail
 from openigf.review import domain
 from openigf.review.models import Assignment, Conflict, Review
 from tests.factories import PersonFactory, secretariat_of
@@ -105,8 +108,6 @@ def test_only_mag_members_review(client, world):
 
 
 def test_members_see_results_only_after_scoring_closes(client, world):
-    import datetime
-
     client.force_login(world["mag"][0])
     assert client.get(url("results", world)).status_code == 403
     round_ = world["round"]
@@ -116,7 +117,6 @@ def test_members_see_results_only_after_scoring_closes(client, world):
 
 
 def test_a_conflicted_member_sees_nothing_of_that_proposals_evaluation(client, world):
-    import datetime
 
     round_ = world["round"]
     member, hidden = world["mag"][0], world["proposals"][0]
@@ -159,7 +159,6 @@ def test_assignment_is_previewed_then_confirmed_and_a_second_run_changes_nothing
 
 
 def test_a_member_with_scoring_closed_gets_a_read_only_page_under_one_notice(client, world):
-    import datetime
 
     domain.assign_reviewers(round_=world["round"])
     member = world["mag"][0]
@@ -200,7 +199,6 @@ def _scored(world):
 
 
 def test_selection_runs_as_a_job_and_its_settings_stay_in_the_forms_units(client, world):
-    from openigf.core.models import Job
 
     _scored(world)
     client.force_login(secretariat_of(world["edition"].forum))
@@ -222,7 +220,6 @@ def test_selection_runs_as_a_job_and_its_settings_stay_in_the_forms_units(client
 
 
 def test_decisions_show_who_receives_what_then_send_once(client, world):
-    from openigf.outbox.models import Message
 
     _scored(world)
     domain.selection_run(round_=world["round"], slots=2, developing_share=0,
@@ -232,24 +229,23 @@ def test_decisions_show_who_receives_what_then_send_once(client, world):
     for p in world["proposals"]:
         assert p.created_by.email in preview and p.title in preview
     assert "6 proposals will be decided and 6 organisers told by mail" in preview
-    assert "Send 6 decisions" in preview and not Message.objects.exists()
+    assert "Send 6 decisions" in preview and not OutboxMail.objects.exists()
     response = client.post(url("decide", world), follow=True)
     assert "Decisions sent for 6 proposals (Accepted: 2, Waitlisted: 4); " \
         "6 mails to their organisers." in response.content.decode()
-    assert Message.objects.count() == 6
+    assert OutboxMail.objects.count() == 6
     again = client.post(url("decide", world), follow=True).content.decode()
-    assert "Nothing was sent" in again and Message.objects.count() == 6
+    assert "Nothing was sent" in again and OutboxMail.objects.count() == 6
     assert "there is nothing to send" in client.get(url("decide", world)).content.decode()
 
 
 def test_reminders_show_who_receives_one_before_sending(client, world):
-    from openigf.outbox.models import Message
 
     domain.assign_reviewers(round_=world["round"])
     client.force_login(secretariat_of(world["edition"].forum))
     preview = client.get(url("remind", world)).content.decode()
     assert all(m.email in preview for m in world["mag"]) and "Send 4 reminders" in preview
-    assert not Message.objects.exists()
+    assert not OutboxMail.objects.exists()
     response = client.post(url("remind", world), follow=True)
     assert "Reminders sent to 4 reviewers" in response.content.decode()
     assert "No one to remind" in client.get(url("remind", world)).content.decode()

@@ -4,6 +4,7 @@ import datetime
 
 from django.utils import timezone
 
+from openigf.proposals.models import Proposal
 from openigf.review import domain
 from openigf.review.models import Assignment
 from tests.proposals.factories import CallFactory, ProposalFactory
@@ -16,7 +17,6 @@ def build(world):
     now = timezone.now()
     round_ = domain.round_save(edition=world.edition, opens_at=now - datetime.timedelta(days=1),
                                closes_at=now + datetime.timedelta(days=1))
-    from openigf.proposals.models import Proposal
 
     proposal = Proposal.objects.filter(pk=world.kwargs.get("proposal_id")).first()
     if proposal is None:

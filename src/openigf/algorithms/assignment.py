@@ -96,7 +96,7 @@ def _loads(problem: Problem) -> dict:
 
 
 def assign(problem: Problem) -> Assignment:
-    from ortools.graph.python import min_cost_flow
+    from ortools.graph.python import min_cost_flow  # noqa: PLC0415 heavy (OR-Tools), loaded only when used
 
     began = time.monotonic()
     reasons = why_not(problem)

@@ -10,6 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from openigf.algorithms.lexicon import CONCEPTS
+
 
 @dataclass(frozen=True)
 class Text:
@@ -32,8 +34,8 @@ def group(texts: list[Text], *, threshold: float = 0.25, duplicate: float = 0.8)
     alike are merged into the first. Largest groups first."""
     if not texts:
         return []
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics.pairwise import cosine_similarity
+    from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: PLC0415 heavy (scikit-learn), loaded only when used
+    from sklearn.metrics.pairwise import cosine_similarity  # noqa: PLC0415 heavy (scikit-learn), loaded only when used
 
     try:
         matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True,
@@ -115,7 +117,6 @@ def normalise(text: str) -> str:
 
 @functools.cache
 def _concept_patterns() -> list:
-    from openigf.algorithms.lexicon import CONCEPTS
 
     patterns = []
     for concept, forms in CONCEPTS.items():
@@ -152,7 +153,7 @@ def _one_thread(func):
 
     @functools.wraps(func)
     def run(*args, **kwargs):
-        from threadpoolctl import threadpool_limits
+        from threadpoolctl import threadpool_limits  # noqa: PLC0415 heavy, loaded when used
 
         with threadpool_limits(limits=1):
             return func(*args, **kwargs)
@@ -164,11 +165,11 @@ def _one_thread(func):
 def represent(texts: list[str], *, dimensions: int = 100, seed: int = 0):
     """Unit-length vectors of ``texts`` (a dense array, one row each) in which texts that say
     the same thing are close, whichever UN language they are written in."""
-    import numpy as np
-    from scipy.sparse import csr_matrix, hstack
-    from sklearn.decomposition import TruncatedSVD
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.preprocessing import normalize
+    import numpy as np  # noqa: PLC0415 heavy, loaded when used
+    from scipy.sparse import csr_matrix, hstack  # noqa: PLC0415 heavy, loaded when used
+    from sklearn.decomposition import TruncatedSVD  # noqa: PLC0415 heavy, loaded when used
+    from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: PLC0415 heavy, loaded when used
+    from sklearn.preprocessing import normalize  # noqa: PLC0415 heavy, loaded when used
 
     plain = [normalise(t) for t in texts]
     blocks = []
@@ -205,14 +206,13 @@ def represent(texts: list[str], *, dimensions: int = 100, seed: int = 0):
 
 @functools.cache
 def _concept_names() -> tuple:
-    from openigf.algorithms.lexicon import CONCEPTS
 
     return tuple(CONCEPTS)
 
 
 @functools.cache
 def _stop_words() -> list:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # noqa: PLC0415 heavy, loaded when used
 
     return sorted(ENGLISH_STOP_WORDS | _OTHER_STOP_WORDS)
 
@@ -230,8 +230,8 @@ def suggest_k(texts: list[str], *, low: int = 2, high: int = 12, seed: int = 0,
               vectors=None) -> KSuggestion:
     """The number of themes in ``low..high`` whose k-means grouping separates the texts best
     (highest silhouette), with every k's score."""
-    from sklearn.cluster import KMeans
-    from sklearn.metrics import silhouette_score
+    from sklearn.cluster import KMeans  # noqa: PLC0415 heavy, loaded when used
+    from sklearn.metrics import silhouette_score  # noqa: PLC0415 heavy, loaded when used
 
     vectors = represent(texts, seed=seed) if vectors is None else vectors
     high = min(high, len(texts) - 1)
@@ -250,8 +250,8 @@ def find_themes(texts: list[Text], *, k: int, seed: int = 0, outlier_share: floa
     """Group ``texts`` into ``k`` themes. A text much farther from its theme's centre than
     the theme's typical text (below ``outlier_share`` of the theme's median closeness), or
     alone in its theme, is left ungrouped rather than forced in."""
-    import numpy as np
-    from sklearn.cluster import KMeans
+    import numpy as np  # noqa: PLC0415 heavy, loaded when used
+    from sklearn.cluster import KMeans  # noqa: PLC0415 heavy, loaded when used
 
     if not 1 <= k <= len(texts):
         raise ValueError(f"k must be between 1 and the number of texts ({len(texts)})")
@@ -283,8 +283,8 @@ def distinctive_terms(groups: list[list[str]], *, top: int = 8) -> list[list[str
     """For each group of texts, the terms frequent in it and rare in the others (class-based
     TF-IDF); the lexicon's concepts count as terms, so a theme written in several languages
     is labelled in English by what it is about."""
-    import numpy as np
-    from sklearn.feature_extraction.text import CountVectorizer
+    import numpy as np  # noqa: PLC0415 heavy, loaded when used
+    from sklearn.feature_extraction.text import CountVectorizer  # noqa: PLC0415 heavy, loaded when used
 
     documents = []
     for texts in groups:

@@ -270,7 +270,7 @@ def _greedy(problem: Problem, starts: dict, rooms: dict) -> dict:
 
 def solve(problem: Problem, *, time_limit: float = 30.0, workers: int = 2,
           explain: bool = True) -> Result:
-    from ortools.sat.python import cp_model
+    from ortools.sat.python import cp_model  # noqa: PLC0415 heavy (OR-Tools), loaded only when used
 
     began = _time.monotonic()
     reasons = precheck(problem)

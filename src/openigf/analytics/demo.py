@@ -11,12 +11,15 @@ small or distant member states never come, the others now and then.
 
 import datetime
 
+from django.contrib.auth.hashers import make_password
+
 from openigf.forums import domain as forums_domain
 from openigf.forums.enums import SessionKind
 from openigf.forums.models import Edition, Forum
 from openigf.people.demo import REGION_WEIGHTS, _person
 from openigf.people.models import Country, Person
 from openigf.programme.models import Session, SessionPerson, SessionStatus
+from openigf.proposals.models import ProposalPerson
 from openigf.registration.models import Registration, RegistrationStatus
 
 DEMO_NOTE = ("Demo data: the dates, host and theme are real; the participation figures are "
@@ -75,7 +78,6 @@ class _People:
     """New demo people (bulk-created once) and who came before, for returning participants."""
 
     def __init__(self, rng):
-        from django.contrib.auth.hashers import make_password
 
         self.rng, self.unusable, self.index = rng, make_password(None), 60000
         self.came: list[Person] = []
@@ -166,7 +168,6 @@ def _igf_history(ctx):
 def _keep_2019_away(never: set[str], states) -> None:
     """In the demo, the 2019 people of the hard-to-reach states come from another state of
     their region instead, so that those states are missing from every edition."""
-    from openigf.proposals.models import ProposalPerson
 
     others = {}
     for country in states:

@@ -21,6 +21,7 @@ from django.db.models import (
     Count,
     Exists,
     ExpressionWrapper,
+    Max,
     OuterRef,
     Q,
     Sum,
@@ -30,8 +31,17 @@ from django.db.models.functions import Cast
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from openigf.algorithms.suppression import suppress
+from openigf.community.models import Initiative
+from openigf.forums.models import Edition, Membership
+from openigf.funding.models import AppStatus, TravelApplication
 from openigf.people.countries import COUNTED_WITHIN, local_names, rows
 from openigf.people.enums import Attendance, Gender, RegionalGroup, StakeholderGroup
+from openigf.programme.models import SessionPerson, SessionStatus
+from openigf.proposals.enums import PersonRole, ProposalStatus
+from openigf.proposals.models import ProposalPerson
+from openigf.registration.models import Registration, RegistrationStatus
+from openigf.transcripts.models import Turn
 
 STAGES = [
     ("registered", _("Registered")),
@@ -179,8 +189,6 @@ def _add_words(result: Funnel, edition, selected, flags: dict) -> None:
     """The words of the edition's transcripts by their speakers' classifications: the words
     of each speaker summed by the database, then put in the cells of the speaker's
     classifications (words no speaker is linked to go to "not given"). Two queries."""
-    from openigf.programme.models import SessionPerson
-    from openigf.transcripts.models import Turn
 
     words = dict(Turn.objects.filter(edition=edition).values_list("speaker_id")
                  .annotate(w=Sum("words")).order_by())
@@ -216,12 +224,6 @@ def _add_words(result: Funnel, edition, selected, flags: dict) -> None:
 
 def funnel(edition) -> Funnel:
     """The funnel of ``edition`` by every classification. Six queries whatever its size."""
-    from openigf.forums.models import Membership
-    from openigf.funding.models import AppStatus, TravelApplication
-    from openigf.programme.models import SessionPerson, SessionStatus
-    from openigf.proposals.enums import PersonRole, ProposalStatus
-    from openigf.proposals.models import ProposalPerson
-    from openigf.registration.models import Registration, RegistrationStatus
 
     flags = _country_flags()
     selected = TravelApplication.objects.filter(call__edition=edition,
@@ -292,7 +294,6 @@ def funnel_table(result: Funnel, dim: str, choices) -> list[dict]:
 def suppressed_table(table: list[dict], totals: dict | None = None) -> list[dict]:
     """``table`` as the public may see it: each stage's cells of fewer than five people hidden
     (``None``), and the share of words of a group hidden where its speakers are."""
-    from openigf.algorithms.suppression import suppress
 
     shown = [dict(row) for row in table]
     for stage in PEOPLE_STAGES:
@@ -309,7 +310,6 @@ def headline(edition) -> dict:
     """The figures of an edition for its home page, the Chair's Summary and the command line:
     registrations (onsite, online), check-ins, countries and member states represented among
     registrations. Two queries (one without registrations)."""
-    from openigf.registration.models import Registration, RegistrationStatus
 
     regs = Registration.objects.filter(edition=edition).exclude(
         status=RegistrationStatus.CANCELLED)
@@ -330,9 +330,7 @@ def version(*, edition=None, forum=None) -> tuple:
     """What changes when registrations of ``edition`` (or of every edition of ``forum``)
     change: their number and latest change. One query; the pages cache their figures under
     it (and for a few minutes at most, for what the programme changes)."""
-    from django.db.models import Max
 
-    from openigf.registration.models import Registration
 
     rows = Registration.objects.filter(**({"edition": edition} if edition else
                                           {"edition__forum": forum}))
@@ -344,7 +342,6 @@ def version(*, edition=None, forum=None) -> tuple:
 def recent_editions(edition, years: int) -> list:
     """The last ``years`` editions of the forum up to ``edition`` (itself included), newest
     first. One query."""
-    from openigf.forums.models import Edition
 
     return list(Edition.objects.filter(forum_id=edition.forum_id, year__lte=edition.year)
                 .order_by("-year", "-start_date")[:years])
@@ -353,10 +350,6 @@ def recent_editions(edition, years: int) -> list:
 def presence(editions) -> dict[int, dict[str, set[str]]]:
     """Edition id -> ``registered``, ``spoke`` and ``organised`` -> the M49 codes of the
     countries of those people. Four queries."""
-    from openigf.programme.models import SessionPerson, SessionStatus
-    from openigf.proposals.enums import ProposalStatus
-    from openigf.proposals.models import ProposalPerson
-    from openigf.registration.models import Registration, RegistrationStatus
 
     ids = [e.pk for e in editions]
     found = {pk: {"registered": set(), "spoke": set(), "organised": set()} for pk in ids}
@@ -431,7 +424,6 @@ def member_states_presence(edition, years: int = 5) -> tuple[list, list[MissingS
 def nris_without_participants(edition, states: list[MissingState]) -> list[dict]:
     """Recognised initiatives of the forum whose country sent nobody to ``edition``. One
     query."""
-    from openigf.community.models import Initiative
 
     missing = {s.m49 for s in states if s.missing_all}
     names = local_names(get_language())
@@ -445,7 +437,6 @@ def nris_without_participants(edition, states: list[MissingState]) -> list[dict]
 def outreach(edition, years: int = 5) -> list[dict]:
     """The member states to reach first, ranked: missing longest, then LDC/LLDC/SIDS, then
     those with an NRI to work through. Six queries."""
-    from openigf.community.models import Initiative
 
     editions, states = member_states_presence(edition, years)
     missing = [s for s in states if s.missing_all]
@@ -499,11 +490,6 @@ def trends(forum, *, first: int | None = None, last: int | None = None, group: s
     ``last``), counting registrations (onsite, online, checked in, by region and stakeholder
     group), countries represented, proposers, organisers and speakers, of the people of
     ``group`` and ``region`` when given. Five queries."""
-    from openigf.forums.models import Edition
-    from openigf.programme.models import SessionPerson, SessionStatus
-    from openigf.proposals.enums import ProposalStatus
-    from openigf.proposals.models import ProposalPerson
-    from openigf.registration.models import Registration, RegistrationStatus
 
     editions = Edition.objects.filter(forum=forum, published=True)
     if first:

@@ -5,6 +5,7 @@ edition's three themes with their narratives and policy questions."""
 from openigf.consultation import domain, themes
 from openigf.consultation.demo_texts import CATEGORIES, SPAM, compose
 from openigf.consultation.models import Input, InputStatus
+from openigf.forums.demo import THEMES_2019
 from openigf.forums.models import Edition
 from openigf.people.models import Country
 
@@ -47,7 +48,6 @@ def _inputs(ctx, edition):
 
 
 def _themes(edition):
-    from openigf.forums.demo import THEMES_2019
 
     grouping = themes.grouping_discover(edition=edition, k=3)
     texts = {t["name"]: t for t in THEMES_2019}

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 
+from openigf.consultation.models import Input, InputStatus
+
 CONFIRM_SALT = "openigf.consultation.confirm"
 CONFIRM_MAX_AGE = 7 * 24 * 3600  # a week
 KIND_PREFIX = "consultation.confirm:"
@@ -20,7 +22,6 @@ def confirm_path(item) -> str:
 
 
 def confirm_input_link(message) -> str | None:
-    from openigf.consultation.models import Input, InputStatus
 
     if not message.kind.startswith(KIND_PREFIX):
         return None

@@ -3,11 +3,11 @@ without one from their address)."""
 
 from django.db.models import Q
 
+from openigf.consultation.models import Input
 from openigf.core import privacy
 
 
 def _theirs(person):
-    from openigf.consultation.models import Input
 
     return Input.objects.filter(Q(person=person) | Q(email__iexact=person.email))
 

@@ -18,6 +18,7 @@ from openigf.algorithms.clustering import Text, distinctive_terms, find_themes, 
 from openigf.consultation.models import DraftTheme, Grouping, Input, Placement
 from openigf.core.audit import audit_log
 from openigf.core.errors import ApplicationError, Conflict
+from openigf.forums.domain import theme_save
 
 MAX_K = 30
 
@@ -285,7 +286,6 @@ def grouping_adopt(*, grouping, person=None) -> list:
     Side effects, in order: the themes saved through ``forums.domain.theme_save`` (each
     audited), the version marked adopted, audit log.
     """
-    from openigf.forums.domain import theme_save
 
     themes = []
     for order, line in enumerate(adoption_preview(grouping)):

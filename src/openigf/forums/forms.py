@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from openigf.core import textlimits
 from openigf.core.forms import TranslationsMixin, zoned_formfield
 from openigf.forums.enums import Phase, Role
 from openigf.forums.models import Edition, Theme
@@ -27,10 +28,12 @@ class ThemeForm(TranslationsMixin, forms.ModelForm):
     translated_fields = ("name", "narrative", "policy_questions")
 
     tags = forms.CharField(label=_("Suggested tags"), required=False,
-                           help_text=_("One per line."), widget=forms.Textarea(attrs={"rows": 4}))
+                           help_text=_("One per line."), widget=forms.Textarea(attrs={"rows": 4}),
+                           max_length=textlimits.TEXT)
     policy_questions = forms.CharField(label=_("Policy questions"), required=False,
                                        help_text=_("One per line."),
-                                       widget=forms.Textarea(attrs={"rows": 5}))
+                                       widget=forms.Textarea(attrs={"rows": 5}),
+                                       max_length=textlimits.LONG)
 
     class Meta:
         model = Theme

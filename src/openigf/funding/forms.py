@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from openigf.core import textlimits
 from openigf.funding.models import GrantApplication, TravelApplication
 
 
@@ -14,7 +15,7 @@ class TravelForm(forms.ModelForm):
 
 class TripReportForm(forms.Form):
     trip_report = forms.CharField(label=_("Trip report"), widget=forms.Textarea(
-        attrs={"rows": 6}))
+        attrs={"rows": 6}), max_length=textlimits.LONG)
 
 
 class GrantForm(forms.ModelForm):

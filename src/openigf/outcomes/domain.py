@@ -1,25 +1,31 @@
 """Writes and reads of the outcomes: takeaways grouped per theme, IGF Messages and their
 public comments, and the Chair's Summary (facts, versions, PDF and DOCX)."""
 
+import io
 from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from openigf.algorithms.clustering import Text, group
+from openigf.community.models import BestPracticeForum
 from openigf.core import translations
 from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError
 from openigf.outcomes.models import (
     ChairsSummary,
     ChairsSummaryVersion,
-    Message,
+    IgfMessage,
     MessageComment,
     MessageStatus,
 )
+from openigf.programme.models import Session, SessionPerson, SessionStatus
+from openigf.reporting.models import Report
 
 COMMENTS_PER_HOUR = 5
 
@@ -27,9 +33,6 @@ COMMENTS_PER_HOUR = 5
 def takeaway_groups(edition, theme):
     """The key takeaways of the theme's sessions (submitted reports), grouped by similarity
     with near-duplicates merged; each text keeps its session."""
-    from openigf.algorithms.clustering import Text, group
-    from openigf.reporting.models import Report
-
     texts = []
     seen = set()
     for report in (Report.objects.filter(session__edition=edition, session__theme=theme,
@@ -43,7 +46,7 @@ def takeaway_groups(edition, theme):
 
 
 def message_save(*, edition, theme, text: str, sessions=(), subheading: str = "",
-                 message: Message | None = None, versions: dict | None = None) -> Message:
+                 message: IgfMessage | None = None, versions: dict | None = None) -> IgfMessage:
     """Draft a new message, or change a message that is not final yet.
 
     ``text`` and ``subheading`` are in the forum's own language; ``versions`` holds those of
@@ -57,7 +60,7 @@ def message_save(*, edition, theme, text: str, sessions=(), subheading: str = ""
     if message is not None and message.status == MessageStatus.FINAL:
         raise ApplicationError(_("A final message is no longer edited."))
     created = message is None
-    message = message or Message(edition=edition, theme=theme)
+    message = message or IgfMessage(edition=edition, theme=theme)
     with translations.writing(edition.forum.language):
         changes = diff(message, text=text.strip(), subheading=subheading.strip(), theme=theme)
     stripped = {field: {code: value.strip() for code, value in by_language.items()}
@@ -76,7 +79,7 @@ def message_save(*, edition, theme, text: str, sessions=(), subheading: str = ""
     return message
 
 
-def message_move(*, message: Message, status: str) -> Message:
+def message_move(*, message: IgfMessage, status: str) -> IgfMessage:
     order = [MessageStatus.DRAFT, MessageStatus.COMMENT, MessageStatus.FINAL]
     if order.index(status) < order.index(message.status):
         raise ApplicationError(_("A message moves forward only: draft, comment, final."))
@@ -87,7 +90,7 @@ def message_move(*, message: Message, status: str) -> Message:
     return message
 
 
-def comment_add(*, message: Message, person, text: str, now=None) -> MessageComment:
+def comment_add(*, message: IgfMessage, person, text: str, now=None) -> MessageComment:
     """A signed-in person's comment during the comment period; moderated before it shows;
     at most five an hour per person."""
     now = now or timezone.now()
@@ -133,9 +136,6 @@ def facts(edition) -> dict:
     speakers by classification, countries, and participants: registered (onsite, online) and
     checked in, from the participation source; where the edition has no registrations, those
     the session reports give."""
-    from openigf.programme.models import Session, SessionPerson, SessionStatus
-    from openigf.reporting.models import Report
-
     sessions = Session.objects.filter(edition=edition, status=SessionStatus.CONFIRMED)
     by_kind = Counter(str(s.get_kind_display()) for s in sessions.only("kind"))
     by_theme = Counter(s.theme.name if s.theme else _("No theme")
@@ -255,13 +255,11 @@ def summary_context(edition, version=None) -> dict | None:
     """Everything the Chair's Summary shows, for the page, the PDF and the DOCX alike: the
     version's facts and tables, the final messages by theme and the intersessional work
     (each Best Practice Forum once, with its outputs)."""
-    from openigf.community.models import BestPracticeForum
-
     summary = ChairsSummary.objects.filter(edition=edition, published=True).first()
     if summary is None:
         return None
     version = version or summary.versions.first()
-    messages = (Message.objects.filter(edition=edition, status=MessageStatus.FINAL)
+    messages = (IgfMessage.objects.filter(edition=edition, status=MessageStatus.FINAL)
                 .select_related("theme").prefetch_related("sessions"))
     by_theme = {}
     for m in messages:
@@ -279,8 +277,7 @@ def summary_context(edition, version=None) -> dict | None:
 def summary_pdf(edition) -> bytes:
     """The Chair's Summary as a tagged PDF (PDF/UA-1: headings, lists and tables readable by
     assistive technology), table headers repeated on every page a table runs over."""
-    from django.template.loader import render_to_string
-    from weasyprint import HTML
+    from weasyprint import HTML  # noqa: PLC0415 heavy (WeasyPrint), loaded only when used
 
     ctx = summary_context(edition)
     html = render_to_string("outcomes/summary_print.html", {"ctx": ctx, "facts": ctx["facts"]})
@@ -289,8 +286,8 @@ def summary_pdf(edition) -> bytes:
 
 def _repeat_header_row(row) -> None:
     """Mark a DOCX table's first row as its header, repeated on each page."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
+    from docx.oxml import OxmlElement  # noqa: PLC0415 heavy (python-docx), loaded only when used
+    from docx.oxml.ns import qn  # noqa: PLC0415 heavy (python-docx), loaded only when used
 
     properties = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
@@ -301,9 +298,7 @@ def _repeat_header_row(row) -> None:
 def summary_docx(edition) -> bytes:
     """The Chair's Summary as a Word document with the page's content: every table (with its
     header row), the messages by theme and the intersessional work."""
-    import io
-
-    from docx import Document
+    from docx import Document  # noqa: PLC0415 heavy (python-docx), loaded only when used
 
     ctx = summary_context(edition)
     f = ctx["facts"]

@@ -2,10 +2,10 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from openigf.outcomes.models import ChairsSummary, ChairsSummaryVersion, Message
+from openigf.outcomes.models import ChairsSummary, ChairsSummaryVersion, IgfMessage
 
 
-@register(Message)
+@register(IgfMessage)
 class MessageTranslation(TranslationOptions):
     fields = ("subheading", "text")
 

@@ -7,7 +7,10 @@ from zoneinfo import ZoneInfo
 
 from openigf.forums.enums import SessionKind
 from openigf.forums.models import Edition
+from openigf.programme import domain
 from openigf.programme.models import Room, Session
+from openigf.proposals.domain import proposal_decide
+from openigf.proposals.models import Proposal
 
 ROOMS_2019 = [  # name, capacity, interpretation
     ("Plenary Hall", 1500, True), ("Convention Hall I-A", 600, True),
@@ -62,10 +65,6 @@ MAIN_SESSIONS_2019 = [
 
 
 def load_sessions(ctx):
-    from openigf.programme import domain
-    from openigf.proposals.domain import proposal_decide
-    from openigf.proposals.models import Proposal
-
     edition = Edition.objects.get(forum__slug="igf", slug="2019")
     with ctx.step("programme.sessions_2019") as run:
         if run:

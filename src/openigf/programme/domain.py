@@ -7,16 +7,21 @@ from dataclasses import field as dataclass_field
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from django.apps import apps
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from openigf.algorithms import scheduling
 from openigf.core import translations
 from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError, Conflict
 from openigf.core.when import format_datetime
 from openigf.forums.enums import SessionKind
+from openigf.outbox.domain import mail_enqueue_template
+from openigf.outbox.models import OutboxMail
 from openigf.programme import schedule as bridge
 from openigf.programme.models import (
     EXCLUSIVE_KINDS,
@@ -125,9 +130,13 @@ def session_update(*, session: Session, tags=None, versions: dict | None = None,
 
 
 def session_cancel(*, session: Session) -> Session:
+    """Cancel a session: it leaves the working schedule (no time, no room) and its page says
+    it is cancelled; the public agenda changes with the next release. Cancelling it again
+    changes nothing. Side effects: save; audit log ``session.cancel``."""
     changes = diff(session, status=SessionStatus.CANCELLED, starts_at=None, room=None)
-    session.save()
-    audit_log(action="session.cancel", obj=session, changes=changes)
+    if changes:
+        session.save()
+        audit_log(action="session.cancel", obj=session, changes=changes)
     return session
 
 
@@ -136,8 +145,6 @@ def sessions_from_accepted(*, edition) -> list[Session]:
     """A session for each accepted proposal of the edition that has none, with the
     proposal's people (onsite and online moderators, speakers, organisers, rapporteur).
     Idempotent."""
-    from django.apps import apps
-
     Proposal = apps.get_model("proposals", "Proposal")
     accepted = (Proposal.objects.filter(edition=edition, status__in=["accepted", "conditional"],
                                         session__isnull=True)
@@ -190,8 +197,6 @@ def schedule_solve(*, edition, time_limit: float = 30.0, move_placed: bool = Fal
     ``ApplicationError`` with the reasons, in plain words, when no schedule exists.
 
     Side effects: the sessions' ``starts_at`` and ``room``; audit ``programme.solve``."""
-    from openigf.algorithms import scheduling
-
     step = progress or (lambda done, total, message: None)
     step(0, 3, _("Reading the sessions, rooms and time windows"))
     sessions = list(bridge.sessions_for(edition))
@@ -240,7 +245,6 @@ def schedule_solve(*, edition, time_limit: float = 30.0, move_placed: bool = Fal
 def schedule_describe(edition) -> tuple[str, list[str]]:
     """The working schedule in plain words: one sentence ("All 199 sessions placed, no
     speaker in two rooms, 12 sessions share a tag with a parallel one.") and details."""
-    from openigf.algorithms import scheduling
 
     sessions = list(bridge.sessions_for(edition))
     problem = bridge.build_problem(edition, sessions=sessions, similar=False,
@@ -263,8 +267,6 @@ def session_place(*, session: Session, starts_at, room: Room | None) -> list[str
 
 
 def placement_warnings(edition, only=None) -> list[str]:
-    from openigf.algorithms import scheduling
-
     sessions = list(bridge.sessions_for(edition))
     problem = bridge.build_problem(edition, sessions=sessions, similar=False)
     placements = {s.pk: (bridge.to_minutes(edition, s.starts_at), s.room_id)
@@ -400,7 +402,6 @@ def release_publish(*, edition, note: str = "", person=None, base: int | None = 
                        "broken": [None, len(broken)]})
     if notify:
         release_notify(release=release)
-    from django.core.cache import cache
 
     cache.delete_many([f"agenda:{edition.pk}"])
     return release
@@ -412,16 +413,13 @@ def release_notify(*, release: Release) -> list[str]:
     twice. Returns the addresses mailed now.
 
     Side effects: one outbox mail per address not yet mailed about this version."""
-    from openigf.outbox.domain import mail_enqueue_template
-    from openigf.outbox.models import Message
-
     edition = release.edition
     before = (Release.objects.filter(edition=edition, number__lt=release.number)
               .order_by("-number").values_list("placements", flat=True).first())
     if before is None:
         return []
     kind = f"programme.moved.v{release.number}"
-    done = {a.casefold() for a in Message.objects.filter(edition=edition, kind=kind)
+    done = {a.casefold() for a in OutboxMail.objects.filter(edition=edition, kind=kind)
             .values_list("to", flat=True)}
     mailed = []
     for recipient in _moved_recipients(before, release.changes):

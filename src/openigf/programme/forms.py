@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from openigf.core import textlimits
 from openigf.core.forms import TranslationsMixin, ZonedDateTimeField
 from openigf.forums.enums import SessionKind
 from openigf.programme.models import Equipment, Room, Session
@@ -66,7 +67,7 @@ class ReleaseForm(forms.Form):
     constraints' ``confirmation``) travels with the confirmation."""
 
     note = forms.CharField(label=_("Note for the public changelog"), required=False,
-                           widget=forms.Textarea(attrs={"rows": 2}))
+                           widget=forms.Textarea(attrs={"rows": 2}), max_length=textlimits.NOTE)
     base = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     confirmation = forms.CharField(widget=forms.HiddenInput, required=False)
     confirm_broken = forms.BooleanField(required=False)

@@ -80,6 +80,7 @@ def language_code(text: str) -> str | None:
         candidate = ALIASES.get(candidate, candidate)
         if candidate in NAMES or candidate == OTHER:
             return candidate
+
     with translation.override("en"):
         by_name = {str(name).casefold(): code for code, name in NAMES.items()}
     return by_name.get(value)

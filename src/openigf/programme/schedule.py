@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from openigf.algorithms import scheduling as alg
+from openigf.algorithms.similarity import Document, similar_pairs
 from openigf.core.when import format_datetime
 from openigf.programme.models import Room, Session, SessionStatus, TimeWindow
 
@@ -64,8 +65,6 @@ def build_problem(edition, *, sessions=None, previous: dict | None = None,
             unavailable=tuple(unavailable)))
     pairs = []
     if similar and len(sessions) > 1:
-        from openigf.algorithms.similarity import Document, similar_pairs
-
         docs = [Document(s.pk, f"{s.title}\n{s.description}") for s in sessions]
         pairs = [(p.a, p.b, p.score) for p in similar_pairs(docs, threshold=0.35,
                                                              limit=len(sessions))]

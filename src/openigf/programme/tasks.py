@@ -5,13 +5,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from openigf.core.jobs import job_task
+from openigf.forums.models import Edition
+from openigf.programme import domain
 
 
 @job_task
 def schedule_solve(job, *, edition_id: int, time_limit: int, move_placed: bool = False):
     """Solve the edition's schedule into the working schedule; the result in plain words."""
-    from openigf.forums.models import Edition
-    from openigf.programme import domain
 
     edition = Edition.objects.select_related("forum").get(pk=edition_id)
     result = domain.schedule_solve(edition=edition, time_limit=time_limit,

@@ -30,4 +30,6 @@ urlpatterns = [
          name="manage_session"),
     path(E + "programme/manage/sessions/<int:session_id>/place/",
          staff.SessionPlaceView.as_view(), name="manage_session_place"),
+    path(E + "programme/manage/sessions/<int:session_id>/cancel/",
+         staff.SessionCancelView.as_view(), name="manage_session_cancel"),
 ]

@@ -16,12 +16,16 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from openigf.community import demo as community_demo
+from openigf.community.models import Coalition
 from openigf.forums.enums import SessionKind
-from openigf.forums.models import Edition, PolicyQuestion, Tag
+from openigf.forums.models import Edition, Forum, PolicyQuestion, Tag
+from openigf.people.demo import REGION_WEIGHTS, _countries_by_group, _person
 from openigf.people.models import Person
 from openigf.proposals import demo_text as text
 from openigf.proposals.enums import Format, PersonRole, ProposalStatus
 from openigf.proposals.models import Call, CallQuestion, Proposal, ProposalPerson
+from openigf.proposals.screening import check_many
 from openigf.proposals.screening.base import PANELS
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
@@ -134,8 +138,6 @@ def _row(proposal, person, role, order, *, rng, onsite=True, confirmed=True, lin
 
 def _people_bank(rng, n, domain):
     """Unsaved people (name, e-mail, classifications) with addresses at ``domain``."""
-    from openigf.people.demo import REGION_WEIGHTS, _countries_by_group, _person
-
     countries = _countries_by_group()
     regions = rng.choices(list(REGION_WEIGHTS), weights=list(REGION_WEIGHTS.values()), k=n)
     bank = []
@@ -201,7 +203,6 @@ def _proposals(ctx, edition, calls):
     tags_by_theme = {t.pk: list(Tag.objects.filter(edition=edition, theme=t)) for t in themes}
     questions = {t.pk: list(PolicyQuestion.objects.filter(edition=edition, theme=t))
                  for t in themes}
-    from openigf.community.models import Coalition
 
     coalitions = list(Coalition.objects.filter(forum=edition.forum).order_by("name"))
     real = _real_sessions(rng)
@@ -272,8 +273,6 @@ def _near_duplicates(rng, created, plans):
 def _screen(edition, created):
     """Run the rules as the Secretariat did: out when a rule refusing submission fails (a
     few withdrawn, a few left unscreened in the still open call, a few drafts)."""
-    from openigf.proposals.screening import check_many
-
     loaded = list(Proposal.objects.filter(pk__in=[p.pk for p in created])
                   .select_related("call").prefetch_related("people"))
     results = check_many(edition, loaded)
@@ -330,9 +329,6 @@ def load(ctx):
             edition = Edition.objects.get(forum__slug="igf", slug="2019")
             _calls(edition)
     # The DC sessions name coalitions of the community registry (its step, run early).
-    from openigf.community import demo as community_demo
-    from openigf.forums.models import Forum
-
     with ctx.step("community.coalitions") as run:
         if run:
             community_demo._coalitions(ctx, Forum.objects.get(slug="igf"))

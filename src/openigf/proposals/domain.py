@@ -10,9 +10,13 @@ from openigf.core import translations
 from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError, Conflict, NotAllowed
 from openigf.forums.enums import SessionKind
+from openigf.forums.models import Tag
 from openigf.outbox.domain import mail_enqueue_template
+from openigf.people.models import Person
+from openigf.proposals import queries
 from openigf.proposals.enums import PersonRole, ProposalStatus
 from openigf.proposals.models import Call, CallQuestion, Proposal, ProposalPerson
+from openigf.proposals.screening import blocking_failures, check_proposal, check_rows
 
 CONFIRM_SALT = "openigf.proposals.confirm"
 PROPOSAL_FIELDS = ["title", "theme", "description", "format", "duration", "sdg_targets",
@@ -131,8 +135,6 @@ def proposal_update(*, proposal: Proposal, tags=None, policy_questions=None, wri
 
 def tags_write_in(*, edition, names) -> list:
     """The edition's tags of these names, creating the missing ones as write-ins."""
-    from openigf.forums.models import Tag
-
     wanted = {" ".join(n.split())[:100] for n in names if n and n.strip()}
     existing = {t.name.lower(): t for t in Tag.objects.filter(edition=edition)}
     tags = []
@@ -162,8 +164,6 @@ def proposal_submit(*, proposal: Proposal, person=None) -> Proposal:
     fails (each failure is named at its field). Side effects: status ``submitted``,
     ``submitted_at``, the first-time flag; audit log ``proposal.submit``; mail to each
     organiser; an invitation to each speaker not yet invited."""
-    from openigf.proposals.screening import blocking_failures, check_proposal
-
     if proposal.status not in ProposalStatus.editable():
         raise Conflict(_("This proposal can no longer be submitted."))
     _check_open(proposal.call)
@@ -173,10 +173,8 @@ def proposal_submit(*, proposal: Proposal, person=None) -> Proposal:
             missing[field] = _("This field is required to submit.")
     if proposal.theme_id is None and proposal.call.kind == SessionKind.WORKSHOP:
         missing["theme"] = _("Choose a theme.")
-    if proposal.word_count > proposal.call.word_limit:
-        missing["description"] = _("The description has %(n)d words; the limit is "
-                                   "%(limit)d.") % {"n": proposal.word_count,
-                                                    "limit": proposal.call.word_limit}
+    if proposal.call.description_refusal(proposal.description):
+        missing["description"] = proposal.call.description_refusal(proposal.description)
     for question in proposal.call.questions.filter(required=True):
         if not str(proposal.answers.get(str(question.pk), "")).strip():
             missing[f"question_{question.pk}"] = _("This question must be answered.")
@@ -250,9 +248,6 @@ def proposals_screen_passing(*, edition, person=None) -> int:
 
     Side effects: status ``screened_in`` and ``screened_at`` (one update); one audit log
     ``proposal.screen_passing`` with the ids."""
-    from openigf.proposals import queries
-    from openigf.proposals.screening import check_rows
-
     now = timezone.now()
     rows = queries.received(edition)
     results = check_rows(edition, rows, all_received=True)
@@ -316,10 +311,6 @@ def _mail_organisers(proposal: Proposal, template: str) -> None:
 def _person_for_email(email: str):
     """The person to link a row to: a record without an account, or an account whose address
     is confirmed (an unconfirmed account gets the row through its e-mail once confirmed)."""
-    from django.db.models import Q
-
-    from openigf.people.models import Person
-
     return Person.objects.filter(
         Q(email_verified__isnull=False) | Q(password__startswith="!") | Q(password=""),
         email__iexact=email).first() if email else None

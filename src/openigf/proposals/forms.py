@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from openigf.community.models import Coalition
 from openigf.core.forms import TranslationsMixin, zoned_formfield
 from openigf.forums.enums import SessionKind
 from openigf.proposals.enums import SDGS, Format, QuestionKind
@@ -62,8 +63,6 @@ class ProposalForm(forms.ModelForm):
         if not call.asks("tags"):
             del self.fields["write_in_tags"]
         if "coalition" in self.fields:
-            from openigf.community.models import Coalition
-
             self.fields["coalition"].queryset = Coalition.objects.filter(
                 forum=edition.forum).order_by("name")
         answers = self.instance.answers or {}
@@ -88,6 +87,9 @@ class ProposalForm(forms.ModelForm):
             raise forms.ValidationError(
                 _("The description has %(n)s words; the limit is %(limit)s. Shorten it (your "
                   "text is kept below).") % {"n": n, "limit": self.call.word_limit})
+        refusal = self.call.description_refusal(text)  # characters: one long "word"
+        if refusal:
+            raise forms.ValidationError(refusal)
         return text
 
     def values(self) -> dict:

@@ -4,6 +4,7 @@ Secretariat's screening list, and what other parts ask (``screened_in``)."""
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from openigf.core.charts import breakdown
@@ -228,8 +229,6 @@ def tag_names_of(edition, **filters) -> dict:
 
 def of_person(edition, person):
     """The proposals ``person`` organises in ``edition`` (by account or by e-mail)."""
-    from django.db.models import Q
-
     match = Q(people__person=person)
     if person.verified_email:
         match |= Q(people__email__iexact=person.verified_email)
@@ -240,8 +239,6 @@ def of_person(edition, person):
 
 def invitations_of(edition, person):
     """Rows where ``person`` is named as speaker/moderator/rapporteur in ``edition``."""
-    from django.db.models import Q
-
     match = Q(person=person)
     if person.verified_email:
         match |= Q(email__iexact=person.verified_email)

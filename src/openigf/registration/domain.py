@@ -1,8 +1,10 @@
 """Every write of registration: register (idempotent, capacity under a row lock, waiting
 list), approve, cancel (the waiting list moves up), check in by the badge's signed code."""
 
+import segno
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -182,9 +184,7 @@ def check_in(*, edition, code: str, now=None) -> tuple:
 def badges_pdf(registrations) -> bytes:
     """Printable badges (A6 each): name, organisation, a band in the stakeholder group's
     colour, and the signed QR code."""
-    import segno
-    from django.template.loader import render_to_string
-    from weasyprint import HTML
+    from weasyprint import HTML  # noqa: PLC0415 heavy (WeasyPrint), loaded only when used
 
     badges = []
     for r in registrations:

@@ -13,10 +13,19 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from openigf.algorithms import assignment, selection
+from openigf.algorithms.normalisation import normalise
 from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError
 from openigf.core.errors import Conflict as ConflictError
 from openigf.forums.enums import Role, SessionKind
+from openigf.outbox.domain import mail_enqueue_template
+from openigf.outbox.models import OutboxMail
+from openigf.people.enums import RegionalGroup, StakeholderGroup
+from openigf.people.models import Person
+from openigf.proposals.domain import organiser_addresses, proposal_decide
+from openigf.proposals.enums import ProposalStatus
+from openigf.proposals.models import Proposal, ProposalPerson
 from openigf.review.models import (
     CRITERIA_2018,
     Assignment,
@@ -54,15 +63,11 @@ def results_open_to_members(round_, when=None) -> bool:
 
 
 def reviewers(round_):
-    from openigf.people.models import Person
-
     return Person.objects.filter(memberships__edition=round_.edition,
                                  memberships__role=Role.MAG).distinct().order_by("name", "pk")
 
 
 def proposals_of(round_):
-    from openigf.proposals.models import Proposal
-
     return (Proposal.objects.filter(edition=round_.edition,
                                     kind__in=round_.kinds or [SessionKind.WORKSHOP])
             .passed_screening())
@@ -82,8 +87,6 @@ def conflicts_detect(*, round_) -> int:
 
 def _conflicts_seen(round_) -> dict:
     """{(proposal id, reviewer id): reason} for the conflicts software can see."""
-    from openigf.proposals.models import ProposalPerson
-
     people = list(reviewers(round_))
     by_email = {p.email.lower(): p for p in people if p.email}
     by_org = defaultdict(list)
@@ -201,8 +204,6 @@ def assignment_plan(*, round_, rebalance: bool = False) -> AssignmentPlan:
     reviewers; it is never doubled. With ``rebalance``, unscored automatic assignments may
     also move to even the loads (the solver keeps as many of them as balance allows).
     Raises ApplicationError with the reasons when no assignment exists."""
-    from openigf.algorithms import assignment as alg
-
     people = list(reviewers(round_))
     proposals = list(proposals_of(round_).values_list("id", "theme_id"))
     if not people:
@@ -217,17 +218,18 @@ def assignment_plan(*, round_, rebalance: bool = False) -> AssignmentPlan:
             "proposal_id", "reviewer_id")) | set(Assignment.objects.filter(
                 round=round_, manual=True).values_list("proposal_id", "reviewer_id"))
         movable, keep = keep - fixed, keep & fixed
-    reviewer_items = [alg.Reviewer(person.pk, frozenset({theme}) if theme is not None
+    reviewer_items = [assignment.Reviewer(person.pk, frozenset({theme}) if theme is not None
                                    else frozenset())
                       for person, theme in zip(people, _theme_groups(round_, people, proposals),
                                                strict=True)]
-    problem = alg.Problem([alg.Item(pk, theme) for pk, theme in proposals], reviewer_items,
-                          round_.reviews_per_proposal, conflicts, by_group=round_.by_theme,
-                          fixed=keep, bids=dict.fromkeys(movable, 3))
-    result = alg.assign(problem)
+    problem = assignment.Problem([assignment.Item(pk, theme) for pk, theme in proposals],
+                                 reviewer_items, round_.reviews_per_proposal, conflicts,
+                                 by_group=round_.by_theme, fixed=keep,
+                                 bids=dict.fromkeys(movable, 3))
+    result = assignment.assign(problem)
     if not result.ok and round_.by_theme:
         problem.by_group = False  # themes too small for k reviewers: mix them
-        result = alg.assign(problem)
+        result = assignment.assign(problem)
     if not result.ok:
         words = {"too_few_reviewers": _("proposal %(key)s has too few reviewers without a "
                                         "conflict (%(detail)s)"),
@@ -366,8 +368,6 @@ def reminders_plan(*, round_, when=None) -> list[tuple]:
     """[(person, proposals left to score)] of the reviewers a reminder would go to: those
     with unscored proposals and an address, not reminded in the last 20 hours (so pressing
     the button twice mails no one twice)."""
-    from openigf.outbox.models import Message
-
     when = when or timezone.now()
     done = set(Review.objects.filter(round=round_).values_list("proposal_id", "reviewer_id"))
     left = defaultdict(int)
@@ -376,7 +376,7 @@ def reminders_plan(*, round_, when=None) -> list[tuple]:
         if (a.proposal_id, a.reviewer_id) not in done:
             left[a.reviewer_id] += 1
             people[a.reviewer_id] = a.reviewer
-    recent = {e.lower() for e in Message.objects.filter(
+    recent = {e.lower() for e in OutboxMail.objects.filter(
         edition=round_.edition, kind="review.reminder",
         created__gte=when - REMIND_AGAIN_AFTER).values_list("to", flat=True)}
     return sorted(((people[pk], n) for pk, n in left.items()
@@ -386,7 +386,6 @@ def reminders_plan(*, round_, when=None) -> list[tuple]:
 
 def remind_late(*, round_) -> int:
     """Mail each reviewer of :func:`reminders_plan` (through the outbox)."""
-    from openigf.outbox.domain import mail_enqueue_template
 
     plan = reminders_plan(round_=round_)
     for person, n in plan:
@@ -400,8 +399,6 @@ def remind_late(*, round_) -> int:
 def aggregate(round_) -> list[dict]:
     """Per proposal: count, mean, median, standard deviation, normalised score, controversy
     and rank (by normalised score). Conflicts are blanks, not zeros."""
-    from openigf.algorithms.normalisation import normalise
-
     rows = list(Review.objects.filter(round=round_).values_list("proposal_id", "reviewer_id",
                                                                 "score"))
     results = normalise({(p, r): s for p, r, s in rows})
@@ -435,8 +432,6 @@ def results_for(*, round_, viewer, staff: bool) -> list[dict]:
 
 
 def _attributes(round_, proposal_ids):
-    from openigf.proposals.models import Proposal, ProposalPerson
-
     info = {p.pk: p for p in Proposal.objects.filter(pk__in=proposal_ids).select_related("theme")}
     people = defaultdict(list)
     for row in ProposalPerson.objects.filter(proposal_id__in=proposal_ids).select_related(
@@ -466,9 +461,6 @@ def selection_run(*, round_, slots: int, theme_cap: int | None = None,
                   every_region: bool = True, every_group: bool = True) -> SelectionRun:
     """The balanced selection: the set of ``slots`` proposals with the highest total
     normalised score under the floors and caps (algorithms.selection); overrides are kept."""
-    from openigf.algorithms import selection as alg
-    from openigf.people.enums import RegionalGroup, StakeholderGroup
-
     table = aggregate(round_)
     if not table:
         raise ApplicationError(_("No proposal has a score yet."))
@@ -476,21 +468,22 @@ def selection_run(*, round_, slots: int, theme_cap: int | None = None,
     info, attrs = _attributes(round_, ids)
     overrides = dict(Override.objects.filter(round=round_).values_list("proposal_id",
                                                                        "selected"))
-    candidates = [alg.Candidate(r["proposal_id"], r["normalised"], attributes={
+    candidates = [selection.Candidate(r["proposal_id"], r["normalised"], attributes={
         **attrs[r["proposal_id"]], "all": True}, forced=overrides.get(r["proposal_id"]))
         for r in table]
-    bounds = [alg.Bound("developing", True, minimum=round(developing_share * slots)),
-              alg.Bound("first_time", True, minimum=round(first_time_share * slots))]
+    bounds = [selection.Bound("developing", True, minimum=round(developing_share * slots)),
+              selection.Bound("first_time", True, minimum=round(first_time_share * slots))]
     if theme_cap:
         for theme in sorted({a["theme"] for a in attrs.values() if a["theme"]}):
-            bounds.append(alg.Bound("theme", theme, maximum=theme_cap))
+            bounds.append(selection.Bound("theme", theme, maximum=theme_cap))
     if every_region:
-        bounds += [alg.Bound("region", g.value, minimum=1) for g in RegionalGroup
+        bounds += [selection.Bound("region", g.value, minimum=1) for g in RegionalGroup
                    if g != RegionalGroup.INTERGOVERNMENTAL]
     if every_group:
-        bounds += [alg.Bound("stakeholder_group", g.value, minimum=1) for g in StakeholderGroup]
-    result = alg.select(alg.Problem(candidates, count=slots, exact_count=True, bounds=bounds),
-                        time_limit=10)
+        bounds += [selection.Bound("stakeholder_group", g.value, minimum=1)
+                   for g in StakeholderGroup]
+    result = selection.select(selection.Problem(candidates, count=slots, exact_count=True,
+                                                bounds=bounds), time_limit=10)
     if result.status == "infeasible":
         raise ApplicationError(_("No selection meets the constraints: %(why)s.") % {
             "why": "; ".join(result.reasons)})
@@ -510,7 +503,6 @@ def selection_run(*, round_, slots: int, theme_cap: int | None = None,
 
 def _bound_words(bound) -> str:
     """A selection target as the Secretariat says it."""
-    from openigf.people.enums import RegionalGroup, StakeholderGroup
 
     n = bound.minimum
     if bound.attribute == "developing":
@@ -565,8 +557,6 @@ class DecisionLine:
 
     @property
     def label(self) -> str:
-        from openigf.proposals.enums import ProposalStatus
-
         return str(ProposalStatus(self.status).label)
 
 
@@ -585,9 +575,6 @@ def decisions_plan(*, round_, waitlist: int = 10) -> list[DecisionLine]:
     accepted (on condition of merging when most reviewers suggested a merge), the next
     ``waitlist`` waitlisted, the rest not accepted. Proposals already decided are left out:
     they were told once."""
-    from openigf.proposals.domain import organiser_addresses
-    from openigf.proposals.models import Proposal
-
     run = round_.selections.first()
     if run is None:
         raise ApplicationError(_("Run the selection first."))
@@ -637,7 +624,6 @@ def decisions_summary(lines) -> str:
 def decisions_send(*, round_, waitlist: int = 10, notify: bool = True) -> list[DecisionLine]:
     """Send the decisions of :func:`decisions_plan`: each proposal decided and its
     organisers mailed (``notify``). Run again, it sends nothing twice."""
-    from openigf.proposals.domain import proposal_decide
 
     Round.objects.select_for_update().filter(pk=round_.pk).first()  # one sender at a time
     lines = decisions_plan(round_=round_, waitlist=waitlist)

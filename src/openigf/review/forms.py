@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from openigf.core import textlimits
 from openigf.core.forms import zoned_formfield
 from openigf.review.models import SCALE, LowScoreReason, Round
 
@@ -20,7 +21,7 @@ class ReviewForm(forms.Form):
                                choices=[("", "—")] + list(LowScoreReason.choices),
                                required=False)
     comment = forms.CharField(label=_("Comment"), required=False,
-                              widget=forms.Textarea(attrs={"rows": 4}))
+                              widget=forms.Textarea(attrs={"rows": 4}), max_length=textlimits.TEXT)
     merge_with = forms.ModelChoiceField(label=_("Could merge with"), required=False,
                                         queryset=None)
 

@@ -6,8 +6,9 @@ import os
 import re
 from pathlib import Path
 
-from openigf.algorithms.transcripts import parse
+from openigf.algorithms.transcripts import match_speaker, parse
 from openigf.forums.enums import SessionKind
+from openigf.programme.domain import session_person_add
 from openigf.programme.models import Session
 from openigf.transcripts import domain
 
@@ -29,9 +30,6 @@ SPEAKERS_2018 = {"RAQUEL GATTO": ("technical", "grulac", "female"),
 
 
 def _add_speakers(session, text):
-    from openigf.algorithms.transcripts import match_speaker
-    from openigf.programme.domain import session_person_add
-
     known = [(p.pk, p.name) for p in session.people.all()]
     added = set()
     for turn in parse(text).turns:

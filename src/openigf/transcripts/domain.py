@@ -2,12 +2,14 @@
 link a speaker label to a person. Turns are rebuilt from the text as received, so a parse is
 always reproducible and nothing typed by the captioner is lost."""
 
+from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from openigf.algorithms import transcripts as parser
 from openigf.core.audit import audit_log
 from openigf.core.errors import ApplicationError
+from openigf.programme.models import SessionPerson
 from openigf.transcripts.models import Chunk, SpeakerLink, Transcript, Turn
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -49,8 +51,6 @@ def _candidates(session):
 
 
 def _edition_people(session):
-    from openigf.programme.models import SessionPerson
-
     return {p.pk: p for p in SessionPerson.objects.filter(session__edition_id=session.edition_id)
             .exclude(session=session)}
 
@@ -89,8 +89,6 @@ def _rebuild(transcript: Transcript) -> None:
     transcript.turns.all().delete()
     Turn.objects.bulk_create(turns, batch_size=500)
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchVector
-
         Turn.objects.filter(transcript=transcript).update(
             search=SearchVector("label", weight="B", config="english")
             + SearchVector("text", weight="A", config="english"))

@@ -1,9 +1,13 @@
 """Reads of transcripts for pages and for other parts (reporting drafts from ``session_turns``)."""
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
+from django.db.models import F
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 
 from openigf.transcripts.models import Transcript, Turn
@@ -88,9 +92,6 @@ def search_turns(q: str, *, forum=None, edition=None, theme=None, kind=None, spe
 
 
 def _postgres(qs, q):
-    from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-    from django.db.models import F
-
     query = SearchQuery(q, search_type="websearch", config="english")
     return (qs.filter(search=query)
             .annotate(rank=SearchRank(F("search"), query),
@@ -103,8 +104,6 @@ def _postgres(qs, q):
 def fts5_query(q: str) -> str:
     """A user's query as an FTS5 expression: quoted phrases kept, words quoted (so that
     operators and punctuation cannot break it), ``-word`` as NOT."""
-    import re
-
     parts, negated = [], []
     for phrase, word in re.findall(r'"([^"]+)"|(\S+)', q):
         if phrase:
@@ -124,8 +123,6 @@ def fts5_query(q: str) -> str:
 
 
 def _sqlite(qs, q):
-    from django.db.models.expressions import RawSQL
-
     expression = fts5_query(q)
     if not expression:
         return qs.none()

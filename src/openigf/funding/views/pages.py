@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from openigf.community.models import Initiative
 from openigf.core.errors import ApplicationError, add_to_form
 from openigf.core.views import PermissionTemplateView
 from openigf.funding import domain, forms
@@ -103,8 +104,6 @@ class GrantsView(PermissionTemplateView):
     template_name = "funding/grants.html"
 
     def initiatives(self):
-        from openigf.community.models import Initiative
-
         return Initiative.objects.filter(focal_points=self.request.user, status="recognised")
 
     def get_context_data(self, **kwargs):

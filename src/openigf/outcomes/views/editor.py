@@ -14,7 +14,7 @@ from openigf.core.errors import ApplicationError
 from openigf.core.forms import TranslationsMixin
 from openigf.core.views import PermissionRequiredMixin
 from openigf.outcomes import domain
-from openigf.outcomes.models import Message, MessageComment
+from openigf.outcomes.models import IgfMessage, MessageComment
 from openigf.programme.models import Session
 
 
@@ -57,7 +57,7 @@ class EditorView(PermissionRequiredMixin, TemplateView):
         return {**super().get_context_data(**kwargs), "themes": themes, "theme": current,
                 "groups": groups[:40], "draft_error": kwargs.get("draft_error"),
                 "draft": kwargs.get("draft") or {},
-                "igf_messages": Message.objects.filter(edition=edition, theme=current)
+                "igf_messages": IgfMessage.objects.filter(edition=edition, theme=current)
                 .prefetch_related("sessions") if current else [],
                 "pending": MessageComment.objects.filter(
                     message__edition=edition, status=MessageComment.Status.PENDING)
@@ -90,7 +90,7 @@ class MessageMixin(PermissionRequiredMixin):
     permission_required = "outcomes.edit"
 
     def dispatch(self, request, *args, **kwargs):
-        self.message = get_object_or_404(Message.objects.select_related("theme"),
+        self.message = get_object_or_404(IgfMessage.objects.select_related("theme"),
                                          edition=request.edition, pk=kwargs["message_id"])
         return super().dispatch(request, *args, **kwargs)
 

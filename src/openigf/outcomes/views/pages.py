@@ -13,7 +13,7 @@ from openigf.core.errors import ApplicationError, add_to_form
 from openigf.core.forms import TranslationsMixin
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
 from openigf.outcomes import domain
-from openigf.outcomes.models import Message, MessageStatus
+from openigf.outcomes.models import ChairsSummary, IgfMessage, MessageStatus
 
 
 class CommentForm(forms.Form):
@@ -27,7 +27,7 @@ class MessagesView(PermissionTemplateView):
 
     def get_context_data(self, **kwargs):
         edition = self.request.edition
-        shown = (Message.objects.filter(edition=edition)
+        shown = (IgfMessage.objects.filter(edition=edition)
                  .exclude(status=MessageStatus.DRAFT).select_related("theme")
                  .prefetch_related("sessions", "comments__person"))
         by_theme = {}
@@ -40,7 +40,7 @@ class MessagesView(PermissionTemplateView):
     def post(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect(f"/accounts/login/?next={request.path}")
-        message = get_object_or_404(Message, edition=request.edition,
+        message = get_object_or_404(IgfMessage, edition=request.edition,
                                     pk=request.POST.get("message"))
         form = CommentForm(request.POST)
         if form.is_valid():
@@ -70,7 +70,6 @@ class SummaryView(PermissionTemplateView):
         can_edit = self.request.user.has_perm("outcomes.edit", self.request.edition)
         if ctx is None and not can_edit:
             raise Http404(_("The Chair's Summary is not published yet."))
-        from openigf.outcomes.models import ChairsSummary
 
         summary = ChairsSummary.objects.filter(edition=self.request.edition).first()
         form = kwargs.get("form") or SummaryForm(

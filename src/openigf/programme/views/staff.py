@@ -5,8 +5,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views import View
-from django.views.generic import FormView
+from django.views.generic import FormView, View
 
 from openigf.core.errors import ApplicationError, add_to_form
 from openigf.core.forms import editable_copy
@@ -212,3 +211,21 @@ class SessionPlaceView(SessionFormView):
             messages.success(request, _("Moved; no constraint is broken."))
         return redirect("programme:manage_session", **request.edition.url_kwargs,
                         session_id=self.session.pk)
+
+
+class SessionCancelView(PermissionRequiredMixin, View):
+    """The Secretariat cancels a session: a button on its manage page."""
+
+    permission_required = "programme.manage"
+    http_method_names = ["post"]
+
+    def get_permission_object(self):
+        return self.request.edition
+
+    def post(self, request, *args, **kwargs):
+        session = get_object_or_404(Session, edition=request.edition, pk=self.kwargs["session_id"])
+        domain.session_cancel(session=session)
+        messages.success(request, _("The session is cancelled and out of the working schedule; "
+                                    "its page says so. Publish a new version to tell the public."))
+        return redirect("programme:manage_session", **request.edition.url_kwargs,
+                        session_id=session.pk)

@@ -7,6 +7,7 @@ reports with :func:`register_report_source`.
 """
 
 from openigf.forums.enums import SessionKind
+from openigf.proposals.models import Call
 from openigf.proposals.screening import (  # noqa: F401  (each module registers its rule)
     coalition_eligible,
     confirmed_speakers,
@@ -70,8 +71,6 @@ def check_rows(edition, rows, *, all_received: bool = False) -> dict[int, list[R
     """proposal id -> rule results for the light rows of ``queries.received`` (the calls of
     the edition are read once). ``all_received``: the rows are every received proposal of
     the edition, so the counts across proposals come from them."""
-    from openigf.proposals.models import Call
-
     rules = {c.pk: [(rule, settings, (str(rule.title), rule.describe(settings)))
                     for rule, settings in rules_of_call(c)]
              for c in Call.objects.filter(edition=edition)}

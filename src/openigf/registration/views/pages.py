@@ -2,7 +2,9 @@
 and the Secretariat's settings, approvals, figures and CSV."""
 
 
+import segno
 from django.contrib import messages
+from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -10,11 +12,13 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from openigf.core.audit import audit_log
+from openigf.core.charts import breakdown
 from openigf.core.csvexport import csv_response
 from openigf.core.errors import ApplicationError, add_to_form
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
 from openigf.people.domain import person_update_profile
 from openigf.people.enums import Gender, RegionalGroup, StakeholderGroup
+from openigf.people.models import Person
 from openigf.registration import domain, forms
 from openigf.registration.models import Registration, RegistrationStatus
 
@@ -33,8 +37,6 @@ class RegisterView(PermissionTemplateView):
             ctx["form"] = kwargs.get("form") or forms.RegisterForm(
                 instance=self.request.user, questions=settings.questions)
         elif mine.status == RegistrationStatus.CONFIRMED:
-            import segno
-
             code = domain.badge_code(mine)
             ctx["code"] = code
             ctx["qr"] = segno.make(code, error="m").svg_inline(scale=4, title=_("Badge code"))
@@ -52,7 +54,6 @@ class RegisterView(PermissionTemplateView):
                                   questions=settings.questions)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
-        from openigf.people.models import Person
 
         values = {f: form.cleaned_data[f] for f in forms.SHORT_PROFILE}
         # The form changed the request's copy in memory: save through a fresh one.
@@ -156,10 +157,6 @@ class ManageView(PermissionTemplateView):
              "regional_group", "gender", "country", "first_time", "checked_in"], rows)
 
     def get_context_data(self, **kwargs):
-        from django.db.models import Count
-
-        from openigf.core.charts import breakdown
-
         regs = Registration.objects.filter(edition=self.request.edition).exclude(
             status=RegistrationStatus.CANCELLED)
         charts = []

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from openigf.core.charts import breakdown
 from openigf.core.errors import ApplicationError
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
 from openigf.forums.enums import SessionKind
@@ -159,8 +160,6 @@ LABELS = {"stakeholder_group": dict(StakeholderGroup.choices),
 
 
 def _charts(result):
-    from openigf.core.charts import breakdown
-
     titles = {"stakeholder_group": _("stakeholder group"), "regional_group": _("regional group"),
               "gender": _("gender"), "onsite": _("onsite or online")}
     charts = []

@@ -6,6 +6,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from openigf.analytics import queries
+from openigf.forums.models import Edition
 
 
 class Command(BaseCommand):
@@ -18,7 +19,6 @@ class Command(BaseCommand):
                             help="editions looked back at for 'missing in a row' (default 5)")
 
     def handle(self, *args, edition, json: bool = False, years: int = 5, **options):
-        from openigf.forums.models import Edition
 
         forum_slug, _sep, edition_slug = edition.partition("/")
         found = Edition.objects.filter(forum__slug=forum_slug, slug=edition_slug).first()

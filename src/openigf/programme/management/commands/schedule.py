@@ -6,17 +6,8 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from openigf.core.errors import ApplicationError
-from openigf.forums.models import Edition
+from openigf.forums.queries import edition_from
 from openigf.programme import domain
-
-
-def edition_from(ref: str) -> Edition:
-    try:
-        forum, edition = ref.strip("/").split("/")
-        return Edition.objects.select_related("forum").get(forum__slug=forum, slug=edition)
-    except (ValueError, Edition.DoesNotExist):
-        raise CommandError(f"No edition {ref!r}; give it as <forum>/<edition>, "
-                           "e.g. igf/2019.") from None
 
 
 class Command(BaseCommand):

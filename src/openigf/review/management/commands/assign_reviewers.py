@@ -6,7 +6,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from openigf.core.errors import ApplicationError
-from openigf.programme.management.commands.schedule import edition_from
+from openigf.forums.queries import edition_from
 from openigf.review import domain
 from openigf.review.models import Conflict, Round
 
