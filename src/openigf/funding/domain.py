@@ -1,21 +1,27 @@
 """Travel support and NRI grants: eligibility, applications, scores, the selection under the
 budget (``algorithms.selection``, each decision explained), decisions by mail, reports."""
 
+import hashlib
+import json
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
-from openigf.core.audit import audit_log
-from openigf.core.errors import ApplicationError
+from openigf.core.audit import audit_log, diff
+from openigf.core.errors import ApplicationError, validate
 from openigf.funding.models import (
     GRANT_CAPS,
     AppStatus,
     GrantApplication,
     TravelApplication,
+    TravelCall,
 )
-from openigf.outbox.domain import mail_enqueue
+from openigf.outbox.domain import mail_enqueue_template
+from openigf.people.enums import RegionalGroup, StakeholderGroup
 
 
 def travel_eligibility(call, person) -> list[str]:
@@ -54,6 +60,9 @@ def travel_apply(*, call, person, cost_estimate, contribution: str, cost_breakdo
     if Decimal(cost_estimate) <= 0:
         raise ApplicationError(_("Give the estimated cost."),
                                fields={"cost_estimate": _("More than zero.")})
+    reasons = travel_eligibility(call, person)
+    if reasons:
+        raise ApplicationError(_("You are not eligible: %(why)s") % {"why": " ".join(reasons)})
     application, created = TravelApplication.objects.update_or_create(
         call=call, person=person, defaults={
             "cost_estimate": cost_estimate, "contribution": contribution,
@@ -79,6 +88,15 @@ def _bounds(floors):
                   maximum=f.get("maximum")) for f in floors]
 
 
+class NotEligible(str):
+    """The explanation of an application that does not meet the call's conditions."""
+
+    def __new__(cls, reasons):
+        made = super().__new__(cls, _("not eligible: %(r)s") % {"r": " ".join(reasons)})
+        made.reasons = list(reasons)
+        return made
+
+
 def travel_select(*, call):
     """Choose the applications with the highest total score within the budget, meeting the
     call's floors (women, regions, stakeholder groups, first-time), among the eligible and
@@ -92,7 +110,7 @@ def travel_select(*, call):
     for a in apps:
         reasons = travel_eligibility(call, a.person)
         if reasons:
-            explanations[a.pk] = _("not eligible: %(r)s") % {"r": " ".join(reasons)}
+            explanations[a.pk] = NotEligible(reasons)
             continue
         if a.score is None:
             explanations[a.pk] = _("not scored yet")
@@ -107,30 +125,200 @@ def travel_select(*, call):
     return result, explanations
 
 
-@transaction.atomic
-def travel_decide(*, call, notify: bool = True) -> dict:
-    """Run the selection and tell each applicant the decision with its reason."""
+FLOOR_WORDS = {("gender", "female"): _lazy("women"), ("first_time", True): _lazy(
+    "first-time participants"), ("youth", True): _lazy("young people"),
+    ("parliamentarian", True): _lazy("parliamentarians")}
+
+
+def floor_words(floor: dict) -> str:
+    """A floor of the call in plain words: "at least 35 women"."""
+    attribute, value = floor.get("attribute"), floor.get("value")
+    who = FLOOR_WORDS.get((attribute, value))
+    if who is None and attribute == "region":
+        who = _("people from %(group)s") % {"group": dict(RegionalGroup.choices).get(
+            value, value)}
+    if who is None and attribute == "stakeholder_group":
+        who = _("people from %(group)s") % {"group": dict(StakeholderGroup.choices).get(
+            value, value)}
+    if who is None:
+        who = f"{attribute} = {value}"
+    return _("at least %(n)d %(who)s") % {"n": int(floor.get("minimum", 0)), "who": who}
+
+
+@dataclass
+class TravelDecision:
+    application: TravelApplication
+    status: str
+    reason: str
+    mail: bool  # the applicant is told: this decision differs from what they were told
+
+    @property
+    def selected(self) -> bool:
+        return self.status == AppStatus.SELECTED
+
+
+@dataclass
+class TravelPlan:
+    """What sending the decisions would do: each applicant's decision in plain words, who
+    is mailed, the cost and the floors not met. ``fingerprint`` names the decisions, so a
+    confirmation applies exactly what was previewed."""
+
+    call: TravelCall
+    decisions: list
+    cost: float
+    broken: list
+    fingerprint: str = ""
+
+    def count(self, status) -> int:
+        return sum(1 for d in self.decisions if d.status == status)
+
+    @property
+    def count_selected(self) -> int:
+        return self.count(AppStatus.SELECTED)
+
+    @property
+    def count_not_selected(self) -> int:
+        return self.count(AppStatus.NOT_SELECTED)
+
+    @property
+    def to_mail(self) -> list:
+        return [d for d in self.decisions if d.mail and d.application.person.email]
+
+
+def travel_plan(*, call) -> TravelPlan:
+    """The decisions ``travel_decide`` would send now (nothing is saved); refuses when the
+    call's floors contradict themselves."""
     result, explanations = travel_select(call=call)
     if result.status == "infeasible":
         raise ApplicationError(" ".join(result.reasons))
     chosen = set(result.chosen)
-    counts = {"selected": 0, "not_selected": 0}
-    for a in call.applications.select_related("person").exclude(status=AppStatus.WITHDRAWN):
-        a.status = AppStatus.SELECTED if a.pk in chosen else AppStatus.NOT_SELECTED
-        a.decision_note = str(explanations.get(a.pk, ""))
-        a.save(update_fields=["status", "decision_note", "updated"])
-        counts[a.status] += 1
-        if notify and a.person.email:
-            mail_enqueue(to=a.person.email, subject=_("%(call)s: %(status)s") % {
-                "call": call.name, "status": a.get_status_display()},
-                body=_("Dear %(name)s,\n\nYour application to %(call)s is %(status)s.\n"
-                       "%(note)s\n") % {"name": a.person.name, "call": call.name,
-                                        "status": a.get_status_display().lower(),
-                                        "note": a.decision_note},
-                edition=call.edition, kind="travel.decision")
-    audit_log(action="travel.decide", obj=call, changes={"selected": [None, len(chosen)],
-                                                         "broken": [None, result.broken]})
-    return {**counts, "broken": result.broken, "cost": result.cost}
+    remaining = float(call.budget) - result.cost
+    floors = [f for f in call.floors if int(f.get("minimum", 0))]
+    decisions = []
+    for a in call.applications.select_related("person__country").exclude(
+            status=AppStatus.WITHDRAWN).order_by("-score", "pk"):
+        status = AppStatus.SELECTED if a.pk in chosen else AppStatus.NOT_SELECTED
+        reason = _plain_reason(a, selected=a.pk in chosen, note=explanations.get(a.pk, ""),
+                               remaining=remaining, floors=floors)
+        decisions.append(TravelDecision(a, status, reason, mail=a.notified_status != status))
+    broken = [_broken_words(b, floors) for b in result.broken]
+    return TravelPlan(call, decisions, result.cost, broken, _fingerprint(call, decisions))
+
+
+def _fingerprint(call, decisions) -> str:
+    """Names the decisions (who gets what, under which budget)."""
+    digest = hashlib.sha256(json.dumps(
+        [str(call.budget), [(d.application.pk, d.status) for d in decisions]]).encode())
+    return digest.hexdigest()[:20]
+
+
+def _confirmed_plan(make_plan, call, expected: str):
+    """The plan to send, once the call's row is locked (one sending at a time); refused if
+    it is not the preview the Secretariat confirmed (``expected``, when given)."""
+    type(call).objects.select_for_update().filter(pk=call.pk).first()
+    plan = make_plan(call=call)
+    if expected and plan.fingerprint != expected:
+        raise ApplicationError(_("The applications changed since the preview, so nothing "
+                                 "was sent. Look at the preview again and confirm it."))
+    return plan
+
+
+def _plain_reason(a, *, selected: bool, note: str, remaining: float, floors) -> str:
+    if isinstance(note, NotEligible):
+        return _("Not selected: the application does not meet the call's conditions. %(why)s"
+                 ) % {"why": " ".join(note.reasons)}
+    if a.score is None:
+        return _("Not selected: the Secretariat had not assessed the application when the "
+                 "decisions were made.")
+    cost = f"{a.cost_estimate:,.0f}"
+    if selected:
+        text = _("Selected: the application scored %(score)d of 10 and its estimated cost "
+                 "(USD %(cost)s) fits in the budget.") % {"score": a.score, "cost": cost}
+        if "counts towards" in str(note) and floors:
+            text += " " + _("It also helps the call reach its aims (%(aims)s).") % {
+                "aims": "; ".join(floor_words(f) for f in floors)}
+        return text
+    if float(a.cost_estimate) > remaining:
+        return _("Not selected: the application scored %(score)d of 10; the budget went to "
+                 "applications with higher scores or to the call's aims, and its estimated "
+                 "cost (USD %(cost)s) is more than what is left (USD %(left)s).") % {
+            "score": a.score, "cost": cost, "left": f"{max(remaining, 0):,.0f}"}
+    return _("Not selected: the application scored %(score)d of 10; applications with higher "
+             "scores, or that help the call reach its aims, used the budget.") % {
+        "score": a.score}
+
+
+def _broken_words(broken: str, floors) -> str:
+    """"at least 35 with gender = female: 3 short" as "at least 35 women: 3 short"."""
+    for f in floors:
+        if broken.startswith(f"at least {int(f.get('minimum', 0))} with {f.get('attribute')} "
+                             f"= {f.get('value')}:"):
+            short = broken.rsplit(": ", 1)[1].split(" ")[0]
+            return _("%(floor)s: %(n)s short (not enough eligible, scored applications "
+                     "within the budget)") % {"floor": floor_words(f), "n": short}
+    return broken
+
+
+def travel_decide(*, call, notify: bool = True, expected: str = "", progress=None) -> dict:
+    """Send the decisions of ``travel_plan``: save each, mail each applicant whose decision
+    differs from what they were last told (so sending again mails nobody twice).
+    ``expected``: the fingerprint of the preview the Secretariat confirmed; refused if the
+    decisions are no longer those. ``progress(done, total, message)`` is told as it goes.
+
+    Side effects, in order: the call's row locked (one sending at a time), each application
+    saved, its mail queued (sent after commit), ``audit_log``."""
+    with transaction.atomic():
+        plan = _confirmed_plan(travel_plan, call, expected)
+        total, mailed = len(plan.decisions), 0
+        for done, d in enumerate(plan.decisions, start=1):
+            a = d.application
+            a.status, a.decision_note = d.status, d.reason
+            fields = ["status", "decision_note", "updated"]
+            if notify and d.mail and a.person.email:
+                _travel_mail(a, d, call)
+                a.notified_status = d.status
+                fields.append("notified_status")
+                mailed += 1
+            a.save(update_fields=fields)
+            if progress is not None and (done % 25 == 0 or done == total):
+                progress(done, total, _("%(done)d of %(total)d decisions saved") % {
+                    "done": done, "total": total})
+        counts = {"selected": plan.count(AppStatus.SELECTED),
+                  "not_selected": plan.count(AppStatus.NOT_SELECTED)}
+        audit_log(action="travel.decide", obj=call, changes={
+            "selected": [None, counts["selected"]], "mailed": [None, mailed],
+            "broken": [None, plan.broken]})
+    return {**counts, "mailed": mailed, "unchanged": total - mailed if notify else 0,
+            "broken": plan.broken, "cost": plan.cost}
+
+
+def _travel_mail(application, decision, call) -> None:
+    person = application.person
+    mail_enqueue_template(
+        to=person.email, template="funding/mail/travel_decision",
+        context={"application": application, "call": call, "selected": decision.selected,
+                 "reason": decision.reason, "edition": call.edition},
+        language=person.preferred_language or None, edition=call.edition,
+        kind="travel.decision")
+
+
+@transaction.atomic
+def travel_call_save(*, edition, call=None, **values) -> TravelCall:
+    """Open a travel-support call of ``edition`` or change one. Side effects, in order:
+    validated (closes after it opens, budget above zero), saved, ``audit_log``."""
+    creating = call is None
+    call = call or TravelCall(edition=edition)
+    changes = diff(call, **values)
+    if call.opens_at and call.closes_at and call.closes_at <= call.opens_at:
+        raise ApplicationError(_("The call must close after it opens."),
+                               fields={"closes_at": _("After the opening.")})
+    if call.budget is not None and call.budget <= 0:
+        raise ApplicationError(_("Give the budget."), fields={"budget": _("More than zero.")})
+    validate(call)
+    call.save()
+    audit_log(action="travel.call_open" if creating else "travel.call_update", obj=call,
+              changes={k: [str(o), str(n)] for k, (o, n) in changes.items()})
+    return call
 
 
 def trip_report_save(*, application, text: str) -> TravelApplication:
@@ -166,25 +354,78 @@ def grant_apply(*, call, initiative, amount, purpose: str, co_funding: str = "",
     return application
 
 
-@transaction.atomic
-def grant_decide(*, call, notify: bool = True) -> dict:
+@dataclass
+class GrantDecision:
+    application: GrantApplication
+    status: str
+    reason: str
+    recipients: list  # the initiative's focal points' addresses
+    mail: bool  # they are told: the decision differs from what they were told
+
+    @property
+    def selected(self) -> bool:
+        return self.status == AppStatus.SELECTED
+
+
+def grant_plan(*, call) -> TravelPlan:
+    """The grant decisions ``grant_decide`` would send now (nothing is saved): each
+    initiative's decision in plain words and who is mailed."""
     from openigf.algorithms.selection import Candidate, Problem, select
 
-    apps = list(call.applications.select_related("initiative").exclude(
-        status=AppStatus.WITHDRAWN))
-    candidates = [Candidate(a.pk, a.score or 0, float(a.amount), attributes={
+    apps = list(call.applications.select_related("initiative").prefetch_related(
+        "initiative__focal_points").exclude(status=AppStatus.WITHDRAWN).order_by("-score",
+                                                                                  "pk"))
+    candidates = [Candidate(a.pk, a.score, float(a.amount), attributes={
         "kind": a.initiative.kind, "region": a.initiative.regional_group}) for a in apps
         if a.score is not None]
     result = select(Problem(candidates, budget=float(call.budget)))
     chosen = set(result.chosen)
+    decisions = []
     for a in apps:
-        a.status = AppStatus.SELECTED if a.pk in chosen else AppStatus.NOT_SELECTED
-        a.decision_note = result.explanations.get(a.pk, _("not scored"))
-        a.save(update_fields=["status", "decision_note", "updated"])
-        for focal in a.initiative.focal_points.all() if notify else ():
-            if focal.email:
-                mail_enqueue(to=focal.email, subject=_("%(call)s: %(status)s") % {
-                    "call": call.name, "status": a.get_status_display()},
-                    body=a.decision_note, edition=call.edition, kind="grant.decision")
-    audit_log(action="grant.decide", obj=call, changes={"selected": [None, len(chosen)]})
-    return {"selected": len(chosen), "cost": result.cost}
+        status = AppStatus.SELECTED if a.pk in chosen else AppStatus.NOT_SELECTED
+        amount = f"{a.amount:,.0f}"
+        if a.score is None:
+            reason = _("Not granted: the Secretariat had not assessed the application when "
+                       "the decisions were made.")
+        elif a.pk in chosen:
+            reason = _("Granted: the application scored %(score)d of 10 and the USD %(amount)s "
+                       "asked fit in the budget.") % {"score": a.score, "amount": amount}
+        else:
+            reason = _("Not granted: the application scored %(score)d of 10; applications with "
+                       "higher scores used the budget.") % {"score": a.score}
+        recipients = [p.email for p in a.initiative.focal_points.all() if p.email]
+        decisions.append(GrantDecision(a, status, reason, recipients,
+                                       mail=a.notified_status != status))
+    return TravelPlan(call, decisions, result.cost, [], _fingerprint(call, decisions))
+
+
+def grant_decide(*, call, notify: bool = True, expected: str = "") -> dict:
+    """Send the decisions of ``grant_plan``: save each, mail the focal points of each
+    initiative whose decision differs from what they were told (never twice).
+    ``expected``: the confirmed preview's fingerprint (refused if it no longer holds).
+
+    Side effects, in order: the call's row locked, each application saved, mails queued
+    (sent after commit), ``audit_log``."""
+    with transaction.atomic():
+        plan = _confirmed_plan(grant_plan, call, expected)
+        mailed = []
+        for d in plan.decisions:
+            a = d.application
+            a.status, a.decision_note = d.status, d.reason
+            fields = ["status", "decision_note", "updated"]
+            if notify and d.mail and d.recipients:
+                for address in d.recipients:
+                    mail_enqueue_template(
+                        to=address, template="funding/mail/grant_decision",
+                        context={"application": a, "call": call, "selected": d.selected,
+                                 "reason": d.reason, "edition": call.edition},
+                        edition=call.edition, kind="grant.decision")
+                mailed.append(a.initiative.name)
+                a.notified_status = d.status
+                fields.append("notified_status")
+            a.save(update_fields=fields)
+        selected = plan.count(AppStatus.SELECTED)
+        audit_log(action="grant.decide", obj=call, changes={
+            "selected": [None, selected], "mailed": [None, len(mailed)]})
+    return {"selected": selected, "not_selected": plan.count(AppStatus.NOT_SELECTED),
+            "cost": plan.cost, "mailed": mailed}
