@@ -237,3 +237,18 @@ def test_funding_actions_admit_only_their_roles():
         "funding:travel": "everyone signed in",
         "funding:grants": "everyone signed in",
     }, funding_walk.build) == []
+
+
+def test_scores_are_saved_from_the_tables_and_shown_again(staff, edition):
+    call = open_call(edition)
+    (person,) = _applications(edition, call, [3])
+    application = TravelApplication.objects.get(person=person)
+    page = staff.get(url("travel_manage", edition)).content.decode()
+    score_url = url("travel_score", edition, travel_application_id=application.pk)
+    assert f'action="{score_url}"' in page and "?do=" not in page
+    page = staff.post(score_url, {"score": "7"}, follow=True).content.decode()
+    assert "Score saved." in page and 'name="score" min="0" max="10" value="7"' in page
+    page = staff.post(score_url, {"score": "11"}, follow=True).content.decode()
+    assert "A score is a whole number from 0 to 10." in page
+    application.refresh_from_db()
+    assert application.score == 7

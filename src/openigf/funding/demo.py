@@ -4,6 +4,8 @@ sessions' speakers) and a budget for about 80 trips, decided; an NRI grant round
 import datetime
 from decimal import Decimal
 
+from openigf.community import demo as community_demo
+from openigf.community.models import Donor, Initiative
 from openigf.forums.models import Edition
 from openigf.funding import domain
 from openigf.funding.models import (
@@ -13,6 +15,9 @@ from openigf.funding.models import (
     TravelApplication,
     TravelCall,
 )
+from openigf.people.models import Person
+from openigf.programme.domain import session_person_add
+from openigf.programme.models import Session
 
 UTC = datetime.UTC
 
@@ -23,8 +28,6 @@ def load(ctx):
             _travel(ctx)
     # Grants go to the community registry's initiatives: load that part of the demo first
     # (its steps are the same, so they do not run twice).
-    from openigf.community import demo as community_demo
-
     community_demo.load(ctx)
     with ctx.step("funding.grants_2019") as run:
         if run:
@@ -32,10 +35,6 @@ def load(ctx):
 
 
 def _travel(ctx):
-    from openigf.people.models import Person
-    from openigf.programme.domain import session_person_add
-    from openigf.programme.models import Session
-
     edition = Edition.objects.get(forum__slug="igf", slug="2019")
     rng = ctx.rng("funding.travel")
     call = TravelCall.objects.create(
@@ -66,8 +65,6 @@ def _travel(ctx):
 
 
 def _grants(ctx):
-    from openigf.community.models import Donor, Initiative
-
     edition = Edition.objects.get(forum__slug="igf", slug="2019")
     rng = ctx.rng("funding.grants")
     donor = Donor.objects.filter(forum=edition.forum).order_by("pk").first()

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from openigf.algorithms.selection import Bound, Candidate, Problem, select
 from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError, validate
 from openigf.funding.models import (
@@ -22,6 +23,7 @@ from openigf.funding.models import (
 )
 from openigf.outbox.domain import mail_enqueue_template
 from openigf.people.enums import RegionalGroup, StakeholderGroup
+from openigf.programme.queries import people_in_sessions
 
 
 def travel_eligibility(call, person) -> list[str]:
@@ -36,13 +38,10 @@ def travel_eligibility(call, person) -> list[str]:
     if not any(getattr(call, g) for g in groups):
         reasons.append(_("Your country (%(c)s) is not among the country groups the call "
                          "supports.") % {"c": country.name if country else _("not given")})
-    if call.contribution_required:
-        from openigf.programme.queries import people_in_sessions
-
-        if person.pk not in people_in_sessions(call.edition, [person.pk]) \
-                and not person.parliamentarian:
-            reasons.append(_("You have no role in a session of the programme (organiser, "
-                             "speaker, moderator or rapporteur)."))
+    if call.contribution_required and not person.parliamentarian \
+            and person.pk not in people_in_sessions(call.edition, [person.pk]):
+        reasons.append(_("You have no role in a session of the programme (organiser, "
+                         "speaker, moderator or rapporteur)."))
     unreported = TravelApplication.objects.filter(
         person=person, status=AppStatus.SELECTED, trip_report="",
         call__edition__year__lt=call.edition.year).select_related("call").first()
@@ -82,8 +81,6 @@ def score_set(*, application, score: int):
 
 
 def _bounds(floors):
-    from openigf.algorithms.selection import Bound
-
     return [Bound(f["attribute"], f["value"], minimum=int(f.get("minimum", 0)),
                   maximum=f.get("maximum")) for f in floors]
 
@@ -101,8 +98,6 @@ def travel_select(*, call):
     """Choose the applications with the highest total score within the budget, meeting the
     call's floors (women, regions, stakeholder groups, first-time), among the eligible and
     scored. Returns ``(selection, explanations by application id)``; nothing is decided."""
-    from openigf.algorithms.selection import Candidate, Problem, select
-
     apps = list(call.applications.filter(status__in=[AppStatus.SUBMITTED, AppStatus.SELECTED,
                                                      AppStatus.NOT_SELECTED])
                 .select_related("person__country"))
@@ -370,8 +365,6 @@ class GrantDecision:
 def grant_plan(*, call) -> TravelPlan:
     """The grant decisions ``grant_decide`` would send now (nothing is saved): each
     initiative's decision in plain words and who is mailed."""
-    from openigf.algorithms.selection import Candidate, Problem, select
-
     apps = list(call.applications.select_related("initiative").prefetch_related(
         "initiative__focal_points").exclude(status=AppStatus.WITHDRAWN).order_by("-score",
                                                                                   "pk"))
