@@ -252,3 +252,25 @@ def test_scores_are_saved_from_the_tables_and_shown_again(staff, edition):
     assert "A score is a whole number from 0 to 10." in page
     application.refresh_from_db()
     assert application.score == 7
+
+
+def _queries(client, address) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(address).status_code == 200
+    return len(queries)
+
+
+def test_the_applications_and_the_preview_cost_the_same_queries_for_1_or_3(staff, edition):
+    call = open_call(edition)
+    pages = [url("travel_manage", edition),
+             url("travel_decide", edition, travel_call_id=call.pk)]
+    _applications(edition, call, [5])
+    one = [_queries(staff, page) for page in pages]
+    for score in (6, 7):
+        person = speaker(edition)
+        domain.score_set(application=domain.travel_apply(
+            call=call, person=person, cost_estimate=1000, contribution="x"), score=score)
+    assert [_queries(staff, page) for page in pages] == one

@@ -28,6 +28,25 @@ from openigf.programme.queries import people_in_sessions
 
 def travel_eligibility(call, person) -> list[str]:
     """Why ``person`` cannot be supported by the call (empty: eligible)."""
+    return travel_eligibility_of_all(call, [person])[person.pk]
+
+
+def travel_eligibility_of_all(call, people) -> dict[int, list[str]]:
+    """Person id -> why they cannot be supported by the call (empty: eligible), for many
+    people in two queries (their countries loaded with them)."""
+    ids = [p.pk for p in people]
+    in_programme = people_in_sessions(call.edition, ids) if call.contribution_required \
+        else {}
+    unreported = {}
+    for a in TravelApplication.objects.filter(
+            person_id__in=ids, status=AppStatus.SELECTED, trip_report="",
+            call__edition__year__lt=call.edition.year).select_related("call").order_by("pk"):
+        unreported.setdefault(a.person_id, a.call.name)
+    return {p.pk: _ineligible_because(call, p, p.pk in in_programme, unreported.get(p.pk))
+            for p in people}
+
+
+def _ineligible_because(call, person, in_programme: bool, unreported_call) -> list[str]:
     reasons = []
     country = person.country
     groups = []
@@ -38,16 +57,12 @@ def travel_eligibility(call, person) -> list[str]:
     if not any(getattr(call, g) for g in groups):
         reasons.append(_("Your country (%(c)s) is not among the country groups the call "
                          "supports.") % {"c": country.name if country else _("not given")})
-    if call.contribution_required and not person.parliamentarian \
-            and person.pk not in people_in_sessions(call.edition, [person.pk]):
+    if call.contribution_required and not person.parliamentarian and not in_programme:
         reasons.append(_("You have no role in a session of the programme (organiser, "
                          "speaker, moderator or rapporteur)."))
-    unreported = TravelApplication.objects.filter(
-        person=person, status=AppStatus.SELECTED, trip_report="",
-        call__edition__year__lt=call.edition.year).select_related("call").first()
-    if unreported is not None:
+    if unreported_call is not None:
         reasons.append(_("Your trip report for %(call)s is missing.") % {
-            "call": unreported.call.name})
+            "call": unreported_call})
     return reasons
 
 
@@ -102,8 +117,9 @@ def travel_select(*, call):
                                                      AppStatus.NOT_SELECTED])
                 .select_related("person__country"))
     candidates, explanations = [], {}
+    eligibility = travel_eligibility_of_all(call, [a.person for a in apps])
     for a in apps:
-        reasons = travel_eligibility(call, a.person)
+        reasons = eligibility[a.person_id]
         if reasons:
             explanations[a.pk] = NotEligible(reasons)
             continue

@@ -85,8 +85,10 @@ class TravelManageView(PermissionTemplateView):
         call = current_call(self.request.edition, "travel")
         apps = list(call.applications.select_related("person__country").order_by(
             "-score", "pk")) if call else []
+        eligibility = domain.travel_eligibility_of_all(call, [a.person for a in apps]) \
+            if call else {}
         for a in apps:
-            a.reasons = domain.travel_eligibility(call, a.person)
+            a.reasons = eligibility[a.person_id]
         return {**super().get_context_data(**kwargs), "call": call, "applications": apps,
                 "calls": self.request.edition.travel_calls.order_by("-opens_at"),
                 "floors": [domain.floor_words(f) for f in call.floors] if call else []}
