@@ -165,7 +165,7 @@ def test_select_and_send_previews_confirms_runs_as_a_job_and_never_mails_twice(s
     left_out = mails["applicant1@example.org"]
     assert "no travel support this time" in left_out.subject
     assert "scored 8 of 10" in left_out.body and "chosen:" not in left_out.body
-    assert "What you can do:" in left_out.body
+    assert "What you can do:" in left_out.body and "&#x27;" not in left_out.body
     # The same confirmation sent again mails nobody twice.
     job.status = "done"
     job.save()
@@ -219,7 +219,7 @@ def test_grant_decisions_are_previewed_confirmed_and_named():
     assert "Decisions sent for Grants 2019: 1 granted (USD 5,000), 1 not granted." in page
     assert "Mailed the focal points of: Kenya IGF." in page
     mail = Message.objects.get(kind="grant.decision")
-    assert "grants Kenya IGF the USD 5000" in mail.body and "What happens next:" in mail.body
+    assert "grants Kenya IGF the USD 5,000 it asked for" in mail.body and "What happens next:" in mail.body
     page = staff.post(decide, {"fingerprint": fingerprint}, follow=True).content.decode()
     assert "Nobody was mailed" in page and Message.objects.count() == 1
     assert GrantApplication.objects.get(initiative=kenya).status == "selected"

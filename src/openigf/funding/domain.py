@@ -250,9 +250,10 @@ def _plain_reason(a, *, selected: bool, note: str, remaining: float, floors) -> 
                 "aims": "; ".join(floor_words(f) for f in floors)}
         return text
     if float(a.cost_estimate) > remaining:
-        return _("Not selected: the application scored %(score)d of 10; the budget went to "
-                 "applications with higher scores or to the call's aims, and its estimated "
-                 "cost (USD %(cost)s) is more than what is left (USD %(left)s).") % {
+        return _("Not selected: the application scored %(score)d of 10, but its estimated "
+                 "cost (USD %(cost)s) is more than what is left of the budget (USD %(left)s). "
+                 "The applications chosen together score more, or better meet the call's "
+                 "aims, than any choice within the budget that includes this one.") % {
             "score": a.score, "cost": cost, "left": f"{max(remaining, 0):,.0f}"}
     return _("Not selected: the application scored %(score)d of 10; applications with higher "
              "scores, or that help the call reach its aims, used the budget.") % {
