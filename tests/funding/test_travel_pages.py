@@ -274,3 +274,16 @@ def test_the_applications_and_the_preview_cost_the_same_queries_for_1_or_3(staff
         domain.score_set(application=domain.travel_apply(
             call=call, person=person, cost_estimate=1000, contribution="x"), score=score)
     assert [_queries(staff, page) for page in pages] == one
+
+
+def test_a_supported_traveller_sends_the_trip_report_from_the_page(client, edition):
+    call = open_call(edition)
+    (person,) = _applications(edition, call, [8])
+    domain.travel_decide(call=call)
+    client.force_login(person)
+    page = client.get(url("travel", edition)).content.decode()
+    report = url("travel_report", edition)
+    assert "Your application: Selected." in page and f'action="{report}"' in page
+    page = client.post(report, {"trip_report": "Spoke in WS 12."}, follow=True).content.decode()
+    assert "Thank you for your trip report." in page and "Received, thank you." in page
+    assert TravelApplication.objects.get().trip_report == "Spoke in WS 12."
