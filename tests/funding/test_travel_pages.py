@@ -287,3 +287,11 @@ def test_a_supported_traveller_sends_the_trip_report_from_the_page(client, editi
     page = client.post(report, {"trip_report": "Spoke in WS 12."}, follow=True).content.decode()
     assert "Thank you for your trip report." in page and "Received, thank you." in page
     assert TravelApplication.objects.get().trip_report == "Spoke in WS 12."
+
+
+def test_the_platform_admin_lists_the_calls(client, edition):
+    open_call(edition)
+    client.force_login(PersonFactory(is_superuser=True, is_staff=True))
+    page = client.get("/admin/funding/travelcall/").content.decode()
+    assert "Travel 2019" in page
+    assert client.get("/admin/funding/grantcall/").status_code == 200
