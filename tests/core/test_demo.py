@@ -30,8 +30,9 @@ def test_demo_loads_twice_without_duplicates(demo):
 
 def test_demo_has_the_igf_with_paris_and_berlin_and_an_nri(demo):
     igf = Forum.objects.get(slug="igf")
-    assert list(igf.editions.order_by("year").values_list("year", "host_city")) == \
-        [(2018, "Paris"), (2019, "Berlin")]
+    assert list(igf.editions.order_by("year").values_list("year", "host_city")) == [
+        (2015, "João Pessoa"), (2016, "Guadalajara"), (2017, "Geneva"), (2018, "Paris"),
+        (2019, "Berlin")]
     berlin = igf.editions.get(year=2019)
     assert list(berlin.themes.values_list("name", flat=True)) == [
         "Data Governance", "Digital Inclusion", "Security, Safety, Stability and Resilience"]

@@ -109,7 +109,7 @@ def test_a_mail_whose_worker_is_killed_mid_send_is_sent_by_the_next_flush(worker
     smtp_sink.hold.clear()  # the SMTP server takes its time: the worker is killed meanwhile
     message = Message.objects.create(to="speaker@example.org", subject="Please confirm",
                                      body="Confirm your participation.")
-    producer = Celery("openigf-test-producer", broker=TEST_REDIS_URL)
+    producer = Celery("openigf-test-producer", broker=TEST_REDIS_URL, set_as_current=False)
     producer.send_task("openigf.outbox.tasks.outbox_send", kwargs={"message_id": message.pk})
     assert smtp_sink.holding.wait(90), worker.log_path.read_text()[-4000:]
     message.refresh_from_db()

@@ -53,7 +53,7 @@ def test_solve_places_everything_and_release_logs_moves(edition):
     moved.refresh_from_db()
     domain.session_place(session=moved, starts_at=moved.starts_at + datetime.timedelta(hours=1),
                          room=rooms[0])
-    second = domain.release_publish(edition=edition, note="moved")
+    second = domain.release_publish(edition=edition, note="moved", accept_broken=True)
     assert [c["session"] for c in second.changes] == [moved.pk]
     assert "moved" in Release.objects.get(pk=second.pk).note
 
@@ -72,7 +72,7 @@ def test_a_manual_move_that_clashes_is_kept_with_warnings(edition):
     warnings = domain.session_place(session=b, starts_at=start, room=room)
     text = " ".join(warnings)
     assert "Kim Lee is in two places at once" in text
-    assert "holds two sessions at once" in text
+    assert "overlap in" in text
     assert "seats" in text
     b.refresh_from_db()
     assert b.starts_at == start

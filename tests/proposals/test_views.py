@@ -83,7 +83,7 @@ def test_csv_has_one_row_per_proposal_and_no_contact_data(client, call):
     assert response["Content-Type"].startswith("text/csv")
     assert len(rows) == 4
     assert rows[1][rows[0].index("speakers")] == "3"
-    assert rows[1][rows[0].index("speakers_female")] == "2"
+    assert not [c for c in rows[0] if "female" in c or "male" in c or "gender" in c]
     assert "@" not in response.content.decode()
 
 
@@ -336,3 +336,69 @@ def test_rules_checked_on_unsaved_organisation(client, call):
     assert "The organisation Busy Org has 3 proposals of this type already." in html
     proposal.refresh_from_db()
     assert proposal.organisation == "Quiet Org"
+
+
+def test_the_same_person_cannot_hold_a_role_twice_and_a_duplicate_can_be_removed(client,
+                                                                                 call):
+    person = PersonFactory(email="pro@example.org")
+    client.force_login(person)
+    proposal = ProposalFactory(call=call, created_by=person, status="draft")
+    person_row(proposal, name="Ana Lima", email="ana@example.net", gender="female")
+    data = {"role": "speaker", "name": "Ana Lima", "email": "ANA@example.net",
+            "gender": "female", "onsite": "on"}
+    response = client.post(url("people", call.edition, proposal_id=proposal.pk), data)
+    html = response.content.decode()
+    assert response.status_code == 200 and '<ul class="errorlist" id="id_email_error">' \
+        '<li>Already named as speaker.</li></ul>' in html
+    assert proposal.people.filter(role="speaker").count() == 1
+    data["role"] = "moderator"  # another role is fine
+    client.post(url("people", call.edition, proposal_id=proposal.pk), data)
+    assert proposal.people.filter(email__iexact="ana@example.net").count() == 2
+    # A duplicate of the proposer made before this rule: the proposer removes it.
+    twice = person_row(proposal, person, role="organiser")
+    page = client.get(url("edit", call.edition, proposal_id=proposal.pk)).content.decode()
+    own = proposal.people.filter(person=person).order_by("pk").first()
+    def remove(row):
+        return 'action="{}"'.format(url("person", call.edition, proposal_id=proposal.pk,
+                                        proposal_person_id=row.pk))
+
+    assert remove(twice) in page and remove(own) not in page
+    assert 'class="actions"' in page and 'class="people"' in page
+    client.post(url("person", call.edition, proposal_id=proposal.pk,
+                    proposal_person_id=twice.pk), {"remove": "1"})
+    assert list(proposal.people.filter(person=person)) == [own]
+
+
+def test_a_screened_in_proposal_stays_editable_until_the_deadline_and_says_so(client, call):
+    person = PersonFactory()
+    client.force_login(person)
+    proposal = complete(ProposalFactory(call=call, created_by=person, status="screened_in"))
+    detail = client.get(proposal.get_absolute_url()).content.decode()
+    assert url("edit", call.edition, proposal_id=proposal.pk) in detail
+    assert "You can change this proposal, screened in or not, until the call closes" in detail
+    response = client.post(url("edit", call.edition, proposal_id=proposal.pk), {
+        "title": "A new title", "description": proposal.description, "format": "roundtable",
+        "duration": 90, "theme": proposal.theme_id or "", "organisation": "Org"})
+    proposal.refresh_from_db()
+    assert response.status_code == 302 and proposal.title == "A new title"
+    assert proposal.status == "screened_in"
+
+
+def test_public_statistics_never_let_a_named_speakers_gender_be_deduced(client, call):
+    from collections import Counter
+
+    from openigf.proposals.queries import gender_shown
+
+    # One proposal whose three speakers are all women: its page names them, so no count by
+    # gender may be published for it, in the CSV or the statistics.
+    complete(ProposalFactory(call=call, title="Only women"), genders=("female",) * 3)
+    overview = client.get(url("overview", call.edition))
+    assert "spk-gender" not in {c.slug for c in overview.context["stats"]["charts"]}
+    assert "too small to keep each named speaker" in overview.content.decode()
+    text = client.get(url("csv", call.edition)).content.decode()
+    assert "female" not in text and "speakers_male" not in text
+    assert not gender_shown(Counter(female=30, male=3), proposals=20)  # a cell of 3
+    assert not gender_shown(Counter(female=40, male=0), proposals=20)  # everyone the same
+    assert not gender_shown(Counter(female=30, male=30), proposals=9)  # too few proposals
+    assert gender_shown(Counter(female=30, male=25, **{"": 2}), proposals=20) is False
+    assert gender_shown(Counter(female=30, male=25, **{"": 0}), proposals=20)

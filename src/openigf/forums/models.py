@@ -27,7 +27,7 @@ def validate_forum_slug(value):
                               params={"slug": value})
 
 
-EDITION_RESERVED_SLUGS = {"community", "manage", "search"}
+EDITION_RESERVED_SLUGS = {"analytics", "community", "manage", "search"}
 
 
 def validate_edition_slug(value):
@@ -55,6 +55,11 @@ class Forum(TimeStampedModel):
                                       choices=RegionalGroup.choices)
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
+    language = models.CharField(
+        _("language of its texts"), max_length=10, choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language the forum's descriptions, themes and messages are written in; "
+                    "pages in other languages mark them as such."))
 
     class Meta:
         ordering = ["kind", "name"]

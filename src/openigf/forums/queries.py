@@ -11,6 +11,17 @@ def forums_with_editions():
         edition_count=Count("editions"))
 
 
+# Panels later apps add to an edition's home: ``fn(edition) -> {"template": ..., ...} | None``
+# (the template is included with the panel as ``panel``). Registered in ``AppConfig.ready()``.
+EDITION_PANELS: list = []
+
+
+def register_edition_panel(fn):
+    if fn not in EDITION_PANELS:
+        EDITION_PANELS.append(fn)
+    return fn
+
+
 def edition_overview(edition: Edition) -> dict:
     themes = list(edition.themes.prefetch_related("policy_questions", "tags"))
     mag = Membership.objects.filter(edition=edition, role=Role.MAG)
@@ -18,6 +29,7 @@ def edition_overview(edition: Edition) -> dict:
         "themes": themes,
         "phases": edition.phases(),
         "mag_count": mag.count(),
+        "panels": [panel for panel in (fn(edition) for fn in EDITION_PANELS) if panel],
     }
 
 

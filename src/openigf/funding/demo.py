@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from openigf.community import demo as community_demo
 from openigf.community.models import Donor, Initiative
+from openigf.forums.enums import SessionKind
 from openigf.forums.models import Edition
 from openigf.funding import domain
 from openigf.funding.models import (
@@ -47,7 +48,8 @@ def _travel(ctx):
                 {"attribute": "first_time", "value": True, "minimum": 15}])
     candidates = list(Person.objects.filter(email__endswith="@participants.example.net",
                                             country__developing=True).order_by("pk")[:300])
-    sessions = list(Session.objects.filter(edition=edition, kind="workshop").order_by("pk"))
+    sessions = list(Session.objects.filter(edition=edition, kind=SessionKind.WORKSHOP)
+                    .order_by("pk"))
     for i, person in enumerate(candidates):
         if i % 10 < 8 and sessions:  # most applicants speak in a session
             session_person_add(session=sessions[i % len(sessions)], person=person,

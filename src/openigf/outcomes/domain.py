@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from openigf.core import translations
 from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError
 from openigf.outcomes.models import (
@@ -42,8 +43,11 @@ def takeaway_groups(edition, theme):
 
 
 def message_save(*, edition, theme, text: str, sessions=(), subheading: str = "",
-                 message: Message | None = None) -> Message:
+                 message: Message | None = None, versions: dict | None = None) -> Message:
     """Draft a new message, or change a message that is not final yet.
+
+    ``text`` and ``subheading`` are in the forum's own language; ``versions`` holds those of
+    the other languages (``{"text": {"fr": ...}}``).
 
     Side effects: the message saved with its sessions; audit ``message.create`` or
     ``message.update`` with what changed (nothing written when nothing changed).
@@ -54,7 +58,11 @@ def message_save(*, edition, theme, text: str, sessions=(), subheading: str = ""
         raise ApplicationError(_("A final message is no longer edited."))
     created = message is None
     message = message or Message(edition=edition, theme=theme)
-    changes = diff(message, text=text.strip(), subheading=subheading.strip(), theme=theme)
+    with translations.writing(edition.forum.language):
+        changes = diff(message, text=text.strip(), subheading=subheading.strip(), theme=theme)
+    stripped = {field: {code: value.strip() for code, value in by_language.items()}
+                for field, by_language in (versions or {}).items()}
+    changes.update(dict.fromkeys(translations.versions_set(message, stripped), "changed"))
     sessions = list(sessions)
     before = set() if created else set(message.sessions.values_list("pk", flat=True))
     if {s.pk for s in sessions} != before:
@@ -109,9 +117,22 @@ def comment_moderate(*, comment: MessageComment, approve: bool) -> MessageCommen
     return comment
 
 
+# Where the participation figures come from: ``fn(edition) -> {"registered", "onsite",
+# "online", "checked_in", ...}`` (analytics registers its registration figures).
+PARTICIPATION_SOURCES: list = []
+
+
+def register_participation_source(fn):
+    if fn not in PARTICIPATION_SOURCES:
+        PARTICIPATION_SOURCES.append(fn)
+    return fn
+
+
 def facts(edition) -> dict:
     """The figures of the Chair's Summary: dates, host, theme, sessions by type and theme,
-    speakers by classification, participants reported, countries."""
+    speakers by classification, countries, and participants: registered (onsite, online) and
+    checked in, from the participation source; where the edition has no registrations, those
+    the session reports give."""
     from openigf.programme.models import Session, SessionPerson, SessionStatus
     from openigf.reporting.models import Report
 
@@ -127,10 +148,16 @@ def facts(edition) -> dict:
     countries = people.filter(person__country__isnull=False).values(
         "person__country").distinct().count()
     onsite = online = 0
-    for answers in Report.objects.filter(session__in=sessions, kind="full",
-                                         status="submitted").values_list("answers", flat=True):
-        onsite += int(answers.get("participants_onsite") or 0)
-        online += int(answers.get("participants_online") or 0)
+    registered = checked_in = None
+    participation = PARTICIPATION_SOURCES[0](edition) if PARTICIPATION_SOURCES else None
+    if participation and participation["registered"]:
+        registered, checked_in = participation["registered"], participation["checked_in"]
+        onsite, online = participation["onsite"], participation["online"]
+    else:
+        for answers in Report.objects.filter(session__in=sessions, kind="full", status="submitted"
+                                             ).values_list("answers", flat=True):
+            onsite += int(answers.get("participants_onsite") or 0)
+            online += int(answers.get("participants_online") or 0)
     return {"title": str(edition.title), "theme": edition.theme,
             "host": f"{edition.host_city}{', ' if edition.host_city else ''}"
                     f"{edition.host_country.name if edition.host_country else ''}",
@@ -140,23 +167,46 @@ def facts(edition) -> dict:
             "stakeholder_groups": dict(groups.most_common()),
             "regions": dict(regions.most_common()), "genders": dict(genders.most_common()),
             "attendance": dict(attendance.most_common()), "countries": countries,
-            "participants_onsite": onsite, "participants_online": online}
+            "participants_onsite": onsite, "participants_online": online,
+            "registered": registered, "checked_in": checked_in}
 
 
 @transaction.atomic
-def summary_publish(*, edition, introduction: str, person=None) -> ChairsSummaryVersion:
-    """Publish a new version of the Chair's Summary (facts frozen with it)."""
+def summary_publish(*, edition, introduction: str, person=None,
+                    versions: dict | None = None) -> ChairsSummaryVersion:
+    """Publish a new version of the Chair's Summary (facts frozen with it).
+
+    ``introduction`` is in the forum's own language; ``versions`` holds the other languages'
+    (``{"introduction": {"fr": ...}}``), frozen with the version too.
+    """
     summary, _created = ChairsSummary.objects.get_or_create(edition=edition)
-    summary.introduction = introduction
-    summary.published = True
-    summary.save()
     last = summary.versions.first()
-    version = ChairsSummaryVersion.objects.create(
-        summary=summary, number=(last.number + 1) if last else 1, introduction=introduction,
-        facts=facts(edition), by=person)
+    with translations.writing(edition.forum.language):
+        summary.introduction = introduction
+        translations.versions_set(summary, versions)
+        summary.published = True
+        summary.save()
+        version = ChairsSummaryVersion(
+            summary=summary, number=(last.number + 1) if last else 1,
+            introduction=introduction, facts=facts(edition), by=person)
+        translations.versions_set(version, versions)
+        version.save()
     audit_log(action="chairs_summary.publish", obj=summary,
               changes={"version": [last.number if last else None, version.number]})
     return version
+
+
+def figures_sentence(f: dict) -> str:
+    """The Chair's Summary's sentence of figures (page, PDF and DOCX say the same)."""
+    values = {"s": f["sessions"], "p": f["speakers"], "c": f["countries"],
+              "on": f["participants_onsite"], "off": f["participants_online"],
+              "r": f.get("registered") or 0, "ci": f.get("checked_in") or 0}
+    if f.get("registered"):
+        return _("%(r)d participants registered, %(on)d onsite and %(off)d online; %(ci)d "
+                 "checked in at the venue. %(s)d sessions, %(p)d speakers and moderators from "
+                 "%(c)d countries.") % values
+    return _("%(s)d sessions, %(p)d speakers and moderators from %(c)d countries; %(on)d "
+             "participants onsite and %(off)d online reported by the sessions.") % values
 
 
 # The tables of the Chair's Summary: facts key, caption, first column, counted column.
@@ -221,6 +271,7 @@ def summary_context(edition, version=None) -> dict | None:
     tables = [SummaryTable(str(caption), (str(first), str(counted)), list(f.get(key, {}).items()))
               for key, caption, first, counted in SUMMARY_TABLES]
     return {"summary": summary, "version": version, "facts": f, "tables": tables,
+            "figures": figures_sentence(f),
             "messages": list(by_theme.items()), "edition": edition,
             "intersessional": [(bpf, _bpf_outputs(bpf)) for bpf in bpfs]}
 
@@ -265,11 +316,7 @@ def summary_docx(edition) -> bytes:
         if para.strip():
             doc.add_paragraph(para.strip())
     doc.add_heading(_("The meeting in figures"), 1)
-    doc.add_paragraph(_("%(s)d sessions, %(p)d speakers and moderators from %(c)d countries; "
-                        "%(on)d participants onsite and %(off)d online reported by the "
-                        "sessions.") % {"s": f["sessions"], "p": f["speakers"],
-                                        "c": f["countries"], "on": f["participants_onsite"],
-                                        "off": f["participants_online"]})
+    doc.add_paragraph(figures_sentence(f))
     for table_data in ctx["tables"]:
         doc.add_heading(table_data.caption, 2)
         table = doc.add_table(rows=1, cols=2)

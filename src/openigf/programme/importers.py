@@ -104,8 +104,10 @@ def import_schedule(*, data: bytes, edition=None, forum: str = "", slug: str = "
         if publish and (report.changed or report.removed or not edition.releases.exists()):
             from openigf.programme.domain import release_publish
 
+            # The file is the schedule as its source published it, clashes included.
             report.published = release_publish(
-                edition=edition, note=f"Imported from a {schedule.format} file.").number
+                edition=edition, note=f"Imported from a {schedule.format} file.",
+                accept_broken=True).number
         if dry_run:
             transaction.set_rollback(True)
     return report

@@ -69,7 +69,7 @@ class Equipment(models.TextChoices):
     STEP_FREE = "step_free", _("Step-free access")
 
 
-EXCLUSIVE_KINDS = {"opening", "closing"}
+EXCLUSIVE_KINDS = {SessionKind.OPENING, SessionKind.CLOSING}
 
 # The IGF's kinds, and "other" for a type an imported schedule names (kept in ``type_label``).
 OTHER_KIND = "other"

@@ -4,7 +4,8 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from openigf.core.forms import zoned_formfield
+from openigf.core.forms import TranslationsMixin, zoned_formfield
+from openigf.forums.enums import SessionKind
 from openigf.proposals.enums import SDGS, Format, QuestionKind
 from openigf.proposals.models import OPTIONAL_FIELDS, Call, CallQuestion, Proposal, ProposalPerson
 from openigf.proposals.screening import RULES, SEVERITIES
@@ -153,9 +154,11 @@ class DurationsField(forms.CharField):
         return ", ".join(str(v) for v in value) if isinstance(value, list) else value
 
 
-class CallForm(forms.ModelForm):
+class CallForm(TranslationsMixin, forms.ModelForm):
     """A call's settings and its screening rules (each rule: on or off, whether it refuses
-    submission, and its numbers)."""
+    submission, and its numbers); its introduction in the forum's language and others."""
+
+    translated_fields = ("introduction",)
 
     durations = DurationsField(label=_("Durations (minutes)"))
     formats = forms.MultipleChoiceField(label=_("Formats offered"), required=False,
@@ -182,7 +185,7 @@ class CallForm(forms.ModelForm):
         self.fields["themes"].queryset = edition.themes.all()
         if self.instance.pk:
             del self.fields["kind"]
-        kind = self.instance.kind or "workshop"
+        kind = self.instance.kind or SessionKind.WORKSHOP
         for rule in RULES.values():
             current = rule.settings(self.instance.rules, kind)
             # A rule switched off keeps the settings saved with it, to switch it on again.
@@ -211,6 +214,7 @@ class CallForm(forms.ModelForm):
         data = {k: v for k, v in self.cleaned_data.items()
                 if k in self._meta.fields and k != "themes"}
         data["rules"] = self.rules_value()
+        data["versions"] = self.versions()
         return data
 
 

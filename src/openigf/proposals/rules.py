@@ -33,7 +33,7 @@ def is_received(person, proposal=None):
 
 @rules.predicate
 def is_editable(person, proposal=None):
-    return getattr(proposal, "status", None) in (ProposalStatus.DRAFT, ProposalStatus.SUBMITTED)
+    return getattr(proposal, "status", None) in ProposalStatus.editable()
 
 
 @rules.predicate

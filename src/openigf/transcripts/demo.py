@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from openigf.algorithms.transcripts import parse
+from openigf.forums.enums import SessionKind
 from openigf.programme.models import Session
 from openigf.transcripts import domain
 
@@ -56,7 +57,7 @@ def load(ctx):
         if run:
             files = _shared_transcripts()[:12]
             sessions = list(Session.objects.filter(edition__forum__slug="igf",
-                                                   edition__slug="2019", kind="workshop")
+                                                   edition__slug="2019", kind=SessionKind.WORKSHOP)
                             .prefetch_related("people").order_by("pk")[:len(files)])
             for session, path in zip(sessions, files, strict=False):
                 people = [p.name for p in session.people.all() if p.role != "rapporteur"]

@@ -11,13 +11,16 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from openigf.core.errors import ApplicationError
+from openigf.core.forms import TranslationsMixin
 from openigf.core.views import PermissionRequiredMixin
 from openigf.outcomes import domain
 from openigf.outcomes.models import Message, MessageComment
 from openigf.programme.models import Session
 
 
-class MessageForm(forms.Form):
+class MessageForm(TranslationsMixin, forms.Form):
+    translated_fields = ("subheading", "text")
+
     subheading = forms.CharField(label=gettext_lazy("Sub-heading"), required=False,
                                  max_length=200)
     text = forms.CharField(label=gettext_lazy("Message"), max_length=3000,
@@ -100,7 +103,8 @@ class MessageEditView(MessageMixin, TemplateView):
     def form(self, data=None):
         m = self.message
         return MessageForm(data, edition=self.request.edition, theme=m.theme, initial={
-            "subheading": m.subheading, "text": m.text, "sessions": list(m.sessions.all())})
+            "subheading": m.subheading, "text": m.text, "sessions": list(m.sessions.all())},
+            translated_object=m, content_language=self.request.forum.language)
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "message": self.message,
@@ -114,7 +118,8 @@ class MessageEditView(MessageMixin, TemplateView):
                 domain.message_save(edition=request.edition, theme=self.message.theme,
                                     message=self.message, text=form.cleaned_data["text"],
                                     subheading=form.cleaned_data["subheading"],
-                                    sessions=form.cleaned_data["sessions"])
+                                    sessions=form.cleaned_data["sessions"],
+                                    versions=form.versions())
                 flash.success(request, _("Message saved."))
                 return redirect(editor_url(request.edition, self.message.theme,
                                            f"#m{self.message.pk}"))

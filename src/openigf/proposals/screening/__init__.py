@@ -6,6 +6,7 @@ Secretariat's screening list, in a fixed number of queries. Other apps add sourc
 reports with :func:`register_report_source`.
 """
 
+from openigf.forums.enums import SessionKind
 from openigf.proposals.screening import (  # noqa: F401  (each module registers its rule)
     coalition_eligible,
     confirmed_speakers,
@@ -52,7 +53,7 @@ def run(call, submission, context) -> list[RuleResult]:
 def check_proposal(proposal) -> list[RuleResult]:
     """Every rule of the proposal's call, on this proposal as it is saved now."""
     submission = snapshot(proposal)
-    coalition = proposal.coalition if proposal.kind == "dc_session" and \
+    coalition = proposal.coalition if proposal.kind == SessionKind.DC_SESSION and \
         proposal.coalition_id else None
     context = build(proposal.edition, [submission], single_coalition=coalition)
     return run(proposal.call, submission, context)

@@ -4,6 +4,7 @@ queries whatever the number of proposals."""
 from collections import defaultdict
 from functools import lru_cache
 
+from openigf.forums.enums import SessionKind
 from openigf.proposals.enums import ProposalStatus
 from openigf.proposals.screening.base import REPORT_SOURCES, Context, Named, Submission
 
@@ -66,7 +67,7 @@ def build(edition, submissions: list[Submission], *, single_coalition=None,
         if organiser_ids:
             for person_id, reason in (source(edition, organiser_ids) or {}).items():
                 ctx.missing_reports.setdefault(person_id, reason)
-    if any(s.kind == "dc_session" for s in submissions):
+    if any(s.kind == SessionKind.DC_SESSION for s in submissions):
         _coalitions(ctx, edition, submissions, single_coalition)
     return ctx
 

@@ -173,7 +173,8 @@ class CallEditView(FormPage):
         if self.call is None and "kind" in self.request.GET:
             kwargs.setdefault("initial", {})["kind"] = self.request.GET["kind"]
         return forms.CallForm(**kwargs, instance=editable_copy(self.call),
-                              edition=self.request.edition)
+                              edition=self.request.edition,
+                              content_language=self.request.forum.language)
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "call": self.call}

@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from openigf.core.audit import audit_log
@@ -131,11 +132,15 @@ class CheckInView(PermissionTemplateView):
         return self.render_to_response(self.get_context_data(form=form, result=result))
 
 
-LABELS = {"stakeholder_group": (_("stakeholder group"), dict(StakeholderGroup.choices)),
-          "regional_group": (_("regional group"), dict(RegionalGroup.choices)),
-          "gender": (_("gender"), dict(Gender.choices)),
-          "attendance": (_("onsite or online"), {"onsite": _("Onsite"), "online": _("Online")}),
-          "first_time": (_("first time"), {True: _("First time"), False: _("Returning")})}
+LABELS = {
+    "stakeholder_group": (gettext_lazy("stakeholder group"), dict(StakeholderGroup.choices)),
+    "regional_group": (gettext_lazy("regional group"), dict(RegionalGroup.choices)),
+    "gender": (gettext_lazy("gender"), dict(Gender.choices)),
+    "attendance": (gettext_lazy("onsite or online"),
+                   {"onsite": gettext_lazy("Onsite"), "online": gettext_lazy("Online")}),
+    "first_time": (gettext_lazy("first time"),
+                   {True: gettext_lazy("First time"), False: gettext_lazy("Returning")}),
+}
 
 
 def _registrations(edition):
