@@ -1,8 +1,7 @@
-"""Travel support and NRI grants: eligibility, applications, scores, the selection under the
-budget (``algorithms.selection``, each decision explained), decisions by mail, reports."""
+"""Travel support: eligibility in plain words, applications, calls, the selection under the
+budget with the call's aims (``algorithms.selection``), decisions previewed and mailed once,
+trip reports."""
 
-import hashlib
-import json
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -14,13 +13,8 @@ from django.utils.translation import gettext_lazy as _lazy
 from openigf.algorithms.selection import Bound, Candidate, Problem, select
 from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError, validate
-from openigf.funding.models import (
-    GRANT_CAPS,
-    AppStatus,
-    GrantApplication,
-    TravelApplication,
-    TravelCall,
-)
+from openigf.funding.domain.decisions import DecisionPlan, confirmed_plan, fingerprint
+from openigf.funding.models import AppStatus, TravelApplication, TravelCall
 from openigf.outbox.domain import mail_enqueue_template
 from openigf.people.enums import RegionalGroup, StakeholderGroup
 from openigf.programme.queries import people_in_sessions
@@ -83,15 +77,6 @@ def travel_apply(*, call, person, cost_estimate, contribution: str, cost_breakdo
             "cost_breakdown": cost_breakdown, "recommendation": recommendation})
     audit_log(action="travel.apply", obj=application,
               changes={"cost_estimate": [None, str(cost_estimate)]})
-    return application
-
-
-def score_set(*, application, score: int):
-    if not 0 <= int(score) <= 10:
-        raise ApplicationError(_("A score is from 0 to 10."), fields={"score": _("0 to 10.")})
-    application.score = int(score)
-    application.save(update_fields=["score", "updated"])
-    audit_log(action="funding.score", obj=application, changes={"score": [None, score]})
     return application
 
 
@@ -168,35 +153,7 @@ class TravelDecision:
         return self.status == AppStatus.SELECTED
 
 
-@dataclass
-class TravelPlan:
-    """What sending the decisions would do: each applicant's decision in plain words, who
-    is mailed, the cost and the floors not met. ``fingerprint`` names the decisions, so a
-    confirmation applies exactly what was previewed."""
-
-    call: TravelCall
-    decisions: list
-    cost: float
-    broken: list
-    fingerprint: str = ""
-
-    def count(self, status) -> int:
-        return sum(1 for d in self.decisions if d.status == status)
-
-    @property
-    def count_selected(self) -> int:
-        return self.count(AppStatus.SELECTED)
-
-    @property
-    def count_not_selected(self) -> int:
-        return self.count(AppStatus.NOT_SELECTED)
-
-    @property
-    def to_mail(self) -> list:
-        return [d for d in self.decisions if d.mail and d.application.person.email]
-
-
-def travel_plan(*, call) -> TravelPlan:
+def travel_plan(*, call) -> DecisionPlan:
     """The decisions ``travel_decide`` would send now (nothing is saved); refuses when the
     call's floors contradict themselves."""
     result, explanations = travel_select(call=call)
@@ -213,25 +170,7 @@ def travel_plan(*, call) -> TravelPlan:
                                remaining=remaining, floors=floors)
         decisions.append(TravelDecision(a, status, reason, mail=a.notified_status != status))
     broken = [_broken_words(b, floors) for b in result.broken]
-    return TravelPlan(call, decisions, result.cost, broken, _fingerprint(call, decisions))
-
-
-def _fingerprint(call, decisions) -> str:
-    """Names the decisions (who gets what, under which budget)."""
-    digest = hashlib.sha256(json.dumps(
-        [str(call.budget), [(d.application.pk, d.status) for d in decisions]]).encode())
-    return digest.hexdigest()[:20]
-
-
-def _confirmed_plan(make_plan, call, expected: str):
-    """The plan to send, once the call's row is locked (one sending at a time); refused if
-    it is not the preview the Secretariat confirmed (``expected``, when given)."""
-    type(call).objects.select_for_update().filter(pk=call.pk).first()
-    plan = make_plan(call=call)
-    if expected and plan.fingerprint != expected:
-        raise ApplicationError(_("The applications changed since the preview, so nothing "
-                                 "was sent. Look at the preview again and confirm it."))
-    return plan
+    return DecisionPlan(call, decisions, result.cost, broken, fingerprint(call, decisions))
 
 
 def _plain_reason(a, *, selected: bool, note: str, remaining: float, floors) -> str:
@@ -280,7 +219,7 @@ def travel_decide(*, call, notify: bool = True, expected: str = "", progress=Non
     Side effects, in order: the call's row locked (one sending at a time), each application
     saved, its mail queued (sent after commit), ``audit_log``."""
     with transaction.atomic():
-        plan = _confirmed_plan(travel_plan, call, expected)
+        plan = confirmed_plan(travel_plan, call, expected)
         total, mailed = len(plan.decisions), 0
         for done, d in enumerate(plan.decisions, start=1):
             a = d.application
@@ -345,97 +284,3 @@ def trip_report_save(*, application, text: str) -> TravelApplication:
     return application
 
 
-def grant_apply(*, call, initiative, amount, purpose: str, co_funding: str = "",
-                person=None, now=None) -> GrantApplication:
-    """A recognised NRI asks for a grant, within the cap of its type."""
-    now = now or timezone.now()
-    if not (call.opens_at <= now < call.closes_at):
-        raise ApplicationError(_("The call is closed."))
-    if initiative.status != "recognised":
-        raise ApplicationError(_("Only a recognised initiative can apply."))
-    cap = GRANT_CAPS.get(initiative.kind, 5000)
-    if Decimal(amount) <= 0 or Decimal(amount) > cap:
-        raise ApplicationError(_("A %(kind)s initiative can ask for at most USD %(cap)s.") % {
-            "kind": initiative.get_kind_display(), "cap": f"{cap:,}"},
-            fields={"amount": _("At most %(cap)s.") % {"cap": f"{cap:,}"}})
-    application, _created = GrantApplication.objects.update_or_create(
-        call=call, initiative=initiative, defaults={"amount": amount, "purpose": purpose,
-                                                    "co_funding": co_funding,
-                                                    "applied_by": person})
-    audit_log(action="grant.apply", obj=application, changes={"amount": [None, str(amount)]})
-    return application
-
-
-@dataclass
-class GrantDecision:
-    application: GrantApplication
-    status: str
-    reason: str
-    recipients: list  # the initiative's focal points' addresses
-    mail: bool  # they are told: the decision differs from what they were told
-
-    @property
-    def selected(self) -> bool:
-        return self.status == AppStatus.SELECTED
-
-
-def grant_plan(*, call) -> TravelPlan:
-    """The grant decisions ``grant_decide`` would send now (nothing is saved): each
-    initiative's decision in plain words and who is mailed."""
-    apps = list(call.applications.select_related("initiative").prefetch_related(
-        "initiative__focal_points").exclude(status=AppStatus.WITHDRAWN).order_by("-score",
-                                                                                  "pk"))
-    candidates = [Candidate(a.pk, a.score, float(a.amount), attributes={
-        "kind": a.initiative.kind, "region": a.initiative.regional_group}) for a in apps
-        if a.score is not None]
-    result = select(Problem(candidates, budget=float(call.budget)))
-    chosen = set(result.chosen)
-    decisions = []
-    for a in apps:
-        status = AppStatus.SELECTED if a.pk in chosen else AppStatus.NOT_SELECTED
-        amount = f"{a.amount:,.0f}"
-        if a.score is None:
-            reason = _("Not granted: the Secretariat had not assessed the application when "
-                       "the decisions were made.")
-        elif a.pk in chosen:
-            reason = _("Granted: the application scored %(score)d of 10 and the USD %(amount)s "
-                       "asked fit in the budget.") % {"score": a.score, "amount": amount}
-        else:
-            reason = _("Not granted: the application scored %(score)d of 10; applications with "
-                       "higher scores used the budget.") % {"score": a.score}
-        recipients = [p.email for p in a.initiative.focal_points.all() if p.email]
-        decisions.append(GrantDecision(a, status, reason, recipients,
-                                       mail=a.notified_status != status))
-    return TravelPlan(call, decisions, result.cost, [], _fingerprint(call, decisions))
-
-
-def grant_decide(*, call, notify: bool = True, expected: str = "") -> dict:
-    """Send the decisions of ``grant_plan``: save each, mail the focal points of each
-    initiative whose decision differs from what they were told (never twice).
-    ``expected``: the confirmed preview's fingerprint (refused if it no longer holds).
-
-    Side effects, in order: the call's row locked, each application saved, mails queued
-    (sent after commit), ``audit_log``."""
-    with transaction.atomic():
-        plan = _confirmed_plan(grant_plan, call, expected)
-        mailed = []
-        for d in plan.decisions:
-            a = d.application
-            a.status, a.decision_note = d.status, d.reason
-            fields = ["status", "decision_note", "updated"]
-            if notify and d.mail and d.recipients:
-                for address in d.recipients:
-                    mail_enqueue_template(
-                        to=address, template="funding/mail/grant_decision",
-                        context={"application": a, "call": call, "selected": d.selected,
-                                 "reason": d.reason, "edition": call.edition},
-                        edition=call.edition, kind="grant.decision")
-                mailed.append(a.initiative.name)
-                a.notified_status = d.status
-                fields.append("notified_status")
-            a.save(update_fields=fields)
-        selected = plan.count(AppStatus.SELECTED)
-        audit_log(action="grant.decide", obj=call, changes={
-            "selected": [None, selected], "mailed": [None, len(mailed)]})
-    return {"selected": selected, "not_selected": plan.count(AppStatus.NOT_SELECTED),
-            "cost": plan.cost, "mailed": mailed}
