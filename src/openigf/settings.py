@@ -165,6 +165,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "openigf.core.middleware.ActorMiddleware",
     "openigf.core.tenancy.TenancyMiddleware",
+    "openigf.core.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "openigf.urls"

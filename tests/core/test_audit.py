@@ -89,7 +89,7 @@ def test_exports_of_personal_data_are_audited_with_who_and_how_many(client):
     staff = secretariat_of(edition.forum)
     client.force_login(staff)
 
-    client.get(reverse("registration:manage", kwargs=edition.url_kwargs), {"format": "csv"})
+    client.get(reverse("registration:csv", kwargs=edition.url_kwargs))
     client.get(reverse("review:csv", kwargs=edition.url_kwargs))
     client.get("/me/export/")
 

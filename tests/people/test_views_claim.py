@@ -97,7 +97,7 @@ def test_signup_as_the_secretariat_grants_nothing_until_the_mailed_link(
     staff = record("secretariat@example.org")
     Membership.objects.create(forum=edition.forum, person=staff, role=Role.SECRETARIAT)
     roles = reverse("forums:manage_roles", kwargs=edition.url_kwargs)
-    registrations = reverse("registration:manage", kwargs=edition.url_kwargs) + "?format=csv"
+    registrations = reverse("registration:csv", kwargs=edition.url_kwargs)
 
     sign_up(client, "secretariat@example.org", django_capture_on_commit_callbacks)
     assert (status(client, roles), status(client, registrations)) == (302, 302)

@@ -106,7 +106,7 @@ def test_figures_and_csv(client, edition, django_assert_max_num_queries):
     with django_assert_max_num_queries(20):
         html = client.get(url("manage", edition)).content.decode()
     assert "3 registrations" in html
-    csv_text = client.get(url("manage", edition), {"format": "csv"}).content.decode()
+    csv_text = client.get(url("csv", edition)).content.decode()
     assert csv_text.count("\n") == 4
 
 

@@ -29,7 +29,6 @@ def load(ctx):
             _travel(ctx)
     # Grants go to the community registry's initiatives: load that part of the demo first
     # (its steps are the same, so they do not run twice).
-
     community_demo.load(ctx)
     with ctx.step("funding.grants_2019") as run:
         if run:

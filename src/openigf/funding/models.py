@@ -42,6 +42,11 @@ class TravelCall(TimeStampedModel):
     def is_open(self, when) -> bool:
         return self.opens_at <= when < self.closes_at
 
+    def country_groups(self) -> list:
+        """The country groups the call supports, as their labels."""
+        return [self._meta.get_field(name).verbose_name
+                for name in ("ldc", "lldc", "sids", "developing") if getattr(self, name)]
+
 
 class TravelApplication(TimeStampedModel):
     Status = AppStatus
@@ -61,6 +66,9 @@ class TravelApplication(TimeStampedModel):
     status = models.CharField(max_length=15, choices=AppStatus.choices,
                               default=AppStatus.SUBMITTED)
     decision_note = models.TextField(blank=True, max_length=textlimits.TEXT)
+    # The decision the applicant was last told by mail: sending the decisions again mails
+    # only those whose decision changed.
+    notified_status = models.CharField(max_length=15, blank=True)
     trip_report = models.TextField(_("trip report"), blank=True, max_length=textlimits.LONG)
     trip_report_at = models.DateTimeField(null=True, blank=True)
 
@@ -101,6 +109,7 @@ class GrantApplication(TimeStampedModel):
     status = models.CharField(max_length=15, choices=AppStatus.choices,
                               default=AppStatus.SUBMITTED)
     decision_note = models.TextField(blank=True, max_length=textlimits.TEXT)
+    notified_status = models.CharField(max_length=15, blank=True)  # as for travel support
     report = models.TextField(_("grant report"), blank=True, max_length=textlimits.LONG)
     applied_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
                                    on_delete=models.SET_NULL, related_name="+")

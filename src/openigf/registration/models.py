@@ -3,6 +3,7 @@ questions) and each person's registration, badge token and check-in."""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from openigf.core.models import TimeStampedModel
@@ -52,6 +53,9 @@ class Registration(PersonClassification, TimeStampedModel):
                                 verbose_name=_("country"))
     first_time = models.BooleanField(default=False)
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
+    # When the current registration was made: registering again after cancelling starts
+    # anew, so the waiting list is ordered by this, not by ``created``.
+    registered_at = models.DateTimeField(_("registered"), default=timezone.now)
 
     class Meta:
         ordering = ["edition", "created"]
