@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from openigf.algorithms.transcripts import match_speaker, parse
+from openigf.algorithms.transcripts import match_speaker, parse, suggest_speaker
 
 IGF = """The following are the outputs of the real-time captioning taken during the IGF.
 ***
@@ -178,7 +178,5 @@ def test_role_labels_use_the_session_roles():
     ("JAMES", (7, "shared_name")), ("ANA", (4, "shared_name")), ("NOBODY", None), ("", None),
 ])
 def test_unlinked_labels_get_a_suggestion_with_its_reason(label, suggestion):
-    from openigf.algorithms.transcripts import suggest_speaker
-
     assert match_speaker(label, PEOPLE) is None
     assert suggest_speaker(label, PEOPLE) == suggestion

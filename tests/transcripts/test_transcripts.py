@@ -3,16 +3,21 @@ section, upload refusals, plain text, search (SQLite FTS5 and PostgreSQL), voice
 the commands."""
 
 import json
+from types import SimpleNamespace
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from openigf.api.models import ApiToken
 from openigf.core.errors import ApplicationError
-from openigf.transcripts import domain, queries
-from openigf.transcripts.models import Transcript
+from openigf.core.models import Job
+from openigf.transcripts import domain, queries, tasks
+from openigf.transcripts.models import Transcript, Turn
 from tests.factories import EditionFactory, ForumFactory, PersonFactory, secretariat_of
 from tests.programme.factories import SessionFactory, SessionPersonFactory
 
@@ -274,9 +279,6 @@ def test_a_file_larger_than_it_says_is_refused_while_read():
 
 
 def test_a_large_upload_is_read_by_a_job_not_by_the_request(client, session, settings):
-    from openigf.core.models import Job
-    from openigf.transcripts import tasks
-
     settings.CELERY_TASK_ALWAYS_EAGER = False  # as in production: a worker does the work
     client.force_login(secretariat_of(session.edition.forum))
     text = _big_text(130_000)
@@ -314,8 +316,6 @@ def test_a_whole_day_of_captions_is_stored_by_the_job(session):
 
 
 def test_an_upload_without_the_csrf_token_is_refused(session):
-    from django.test import Client
-
     client = Client(enforce_csrf_checks=True)
     client.force_login(secretariat_of(session.edition.forum))
     response = client.post(url("upload", session),
@@ -339,8 +339,6 @@ def test_voices_never_tell_a_named_speakers_gender(client, session):
 
 
 def test_voices_show_gender_for_large_groups_in_rounded_shares():
-    from types import SimpleNamespace
-
     people = [SimpleNamespace(pk=i, name=f"P{i}", gender="female" if i < 6 else "male",
                               stakeholder_group="", regional_group="", onsite=True,
                               role="speaker", get_stakeholder_group_display=str)
@@ -354,9 +352,6 @@ def test_voices_show_gender_for_large_groups_in_rounded_shares():
 
 
 def _queries_of_search(client, q):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/search/", {"q": q, "forum": "igf"})
     assert response.status_code == 200
@@ -379,8 +374,6 @@ def test_search_page_runs_the_same_queries_for_one_result_or_many(client, sessio
 
 @pytest.mark.postgres
 def test_a_turn_is_searchable_as_soon_as_it_is_written(session):
-    from openigf.transcripts.models import Turn
-
     t = domain.transcript_save(session=session, text=TEXT)
     turn = Turn.objects.create(transcript=t, edition=session.edition, index=99, label="ANA",
                                text="Spectrum policy for rural areas")

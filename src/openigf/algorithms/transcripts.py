@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, field
 
 MARKER_KINDS = {
@@ -286,8 +287,6 @@ _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", 
 
 
 def _tokens(name: str) -> list[str]:
-    import unicodedata
-
     name = unicodedata.normalize("NFKD", name.lower().replace("‑", "-"))
     name = "".join(c for c in name if not unicodedata.combining(c))
     words = re.findall(r"[^\W\d_][\w'’.-]*", name)

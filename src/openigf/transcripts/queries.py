@@ -1,12 +1,19 @@
 """Reads of transcripts for pages and for other parts (reporting drafts from ``session_turns``)."""
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Exists, F, OuterRef, Q, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Greatest, Lower, StrIndex, Substr
 from django.urls import reverse
+from modeltranslation.settings import AVAILABLE_LANGUAGES
+from modeltranslation.utils import build_localized_fieldname
 
+from openigf.forums.models import Edition
 from openigf.transcripts.models import Transcript, Turn
 
 
@@ -149,10 +156,6 @@ def search_turns(q: str, *, forum=None, edition=None, theme=None, kind=None,
     with a highlighted snippet in ``headline``. PostgreSQL full-text search over the stored
     vector (GIN), SQLite FTS5 elsewhere; a query the engine rejects is searched as plain
     words."""
-    from django.db.models import F
-
-    from openigf.forums.models import Edition
-
     editions = Edition.objects.filter(published=True)
     if forum:
         editions = editions.filter(forum__slug=forum)
@@ -175,7 +178,11 @@ def search_turns(q: str, *, forum=None, edition=None, theme=None, kind=None,
 
 RESULT_RELATED = ("transcript__session__edition__forum", "speaker")
 # What a result shows: the turn's place and speaker, its session, edition and forum.
+# The session's title has a version per language (modeltranslation): all of them are loaded,
+# since the one shown falls back to another when missing.
 RESULT_FIELDS = ("index", "label", "edition_id", "transcript__session__title",
+                 *(f"transcript__session__{build_localized_fieldname('title', code)}"
+                   for code in AVAILABLE_LANGUAGES),
                  "transcript__session__kind", "transcript__session__type_label",
                  "transcript__session__edition__title",
                  "transcript__session__edition__slug",
@@ -187,9 +194,6 @@ def _rows(ids):
 
 
 def _postgres(qs, q):
-    from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-    from django.db.models import F
-
     query = SearchQuery(q, search_type="websearch", config="english")
     rank = SearchRank(F("search"), query)
     # Stage one: the first CANDIDATES matches the index gives, ranked as they are read (the
@@ -216,9 +220,6 @@ def _around(q: str):
     first place a searched word (its beginning, so that "elections" finds "election") occurs,
     or the opening. ``ts_headline`` reads the whole text it is given, and a turn can hold a
     whole session: over the full text the twenty headlines of a page cost 50 ms and more."""
-    from django.db.models import Value
-    from django.db.models.functions import Greatest, Lower, StrIndex, Substr
-
     words = words_searched(q)
     if not words:
         return Substr("text", 1, 1200)
@@ -230,8 +231,6 @@ def _around(q: str):
 def words_searched(q: str) -> list[str]:
     """The words a search looked for (not those it left out with ``-``), to mark them in the
     turn a result leads to."""
-    import re
-
     words = []
     for phrase, word in re.findall(r'"([^"]+)"|(\S+)', q):
         if word.startswith("-"):
@@ -243,8 +242,6 @@ def words_searched(q: str) -> list[str]:
 def fts5_query(q: str) -> str:
     """A user's query as an FTS5 expression: quoted phrases kept, words quoted (so that
     operators and punctuation cannot break it), ``-word`` as NOT."""
-    import re
-
     parts, negated = [], []
     for phrase, word in re.findall(r'"([^"]+)"|(\S+)', q):
         if phrase:
@@ -264,8 +261,6 @@ def fts5_query(q: str) -> str:
 
 
 def _sqlite(qs, q):
-    from django.db.models.expressions import RawSQL
-
     expression = fts5_query(q)
     if not expression:
         return SearchResults(list, lambda ids: Turn.objects.none())
@@ -290,10 +285,6 @@ def searchable_editions() -> list:
     """``[(forum slug, forum name, [edition slugs])]`` of published editions that have
     transcripts, for the search's choices: one query (an index probe per edition, not a scan
     of every transcript)."""
-    from django.db.models import Exists, OuterRef
-
-    from openigf.forums.models import Edition
-
     rows = (Edition.objects.filter(published=True)
             .filter(Exists(Transcript.objects.filter(session__edition=OuterRef("pk"))))
             .values_list("forum__slug", "forum__name", "slug")

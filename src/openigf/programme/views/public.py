@@ -2,7 +2,6 @@
 
 from django.core import signing
 from django.core.cache import cache
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -13,7 +12,7 @@ from openigf.core.redirects import safe_next
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
 from openigf.forums.enums import SessionKind
 from openigf.programme import domain, exporters, queries, sections
-from openigf.programme.models import Language, Session, Star
+from openigf.programme.models import Language, Release, Session, Star
 
 FEED_SALT = "openigf.programme.feed"
 
@@ -114,8 +113,6 @@ class ChangesView(PermissionTemplateView):
     template_name = "programme/changes.html"
 
     def get_context_data(self, **kwargs):
-        from openigf.programme.models import Release
-
         return {**super().get_context_data(**kwargs),
                 "releases": Release.objects.filter(edition=self.request.edition)}
 
@@ -137,7 +134,6 @@ class ExportView(PermissionRequiredMixin, View):
             raise Http404
         edition = request.edition
         release, items = None, None
-        from openigf.programme.models import Release
 
         latest = (Release.objects.filter(edition=edition).order_by("-number")
                   .values_list("pk", "created").first())
@@ -168,11 +164,6 @@ class ExportMovedView(PermissionRequiredMixin, View):
         return redirect(reverse("programme:export",
                                 kwargs={**request.edition.url_kwargs, "fmt": fmt}),
                         permanent=True)
-
-
-def search_sessions(edition, q):
-    return Session.objects.filter(edition=edition).filter(Q(title__icontains=q) |
-                                                          Q(description__icontains=q))
 
 
 __all__ = ["AgendaView", "MineView", "MineFeedView", "SessionView", "StarView", "ChangesView",

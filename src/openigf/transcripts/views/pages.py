@@ -13,6 +13,7 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import TemplateView
 
+from openigf.core.charts import breakdown
 from openigf.core.errors import ApplicationError
 from openigf.core.jobs import job_key, job_start
 from openigf.core.models import Job
@@ -206,8 +207,6 @@ LABELS = {"stakeholder_group": dict(StakeholderGroup.choices),
 
 
 def _charts(result):
-    from openigf.core.charts import breakdown
-
     titles = {"stakeholder_group": _("stakeholder group"), "regional_group": _("regional group"),
               "gender": _("gender"), "onsite": _("onsite or online")}
     charts = []
