@@ -140,6 +140,9 @@ def input_confirm(*, token: str) -> Input:
     return item
 
 
+HIDDEN_REASON_LIMIT = 300
+
+
 def input_hide(*, item: Input, reason: str) -> Input:
     """Hide an input from the public pages and the grouping (spam, abuse), with the reason
     the Secretariat sees. Side effects: saved, audit log."""
@@ -147,7 +150,10 @@ def input_hide(*, item: Input, reason: str) -> Input:
     if not reason:
         raise ApplicationError(_("Say why the input is hidden."),
                                fields={"reason": _("Say why the input is hidden.")})
-    changes = diff(item, status=InputStatus.HIDDEN, hidden_reason=reason[:300])
+    if len(reason) > HIDDEN_REASON_LIMIT:
+        message = _("At most %(n)d characters.") % {"n": HIDDEN_REASON_LIMIT}
+        raise ApplicationError(message, fields={"reason": message})
+    changes = diff(item, status=InputStatus.HIDDEN, hidden_reason=reason)
     item.save(update_fields=["status", "hidden_reason", "updated"])
     audit_log(action="issue_input.hide", obj=item, changes=changes)
     return item

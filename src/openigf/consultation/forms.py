@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from openigf.consultation.models import Language
+from openigf.core import textlimits
 from openigf.people.enums import StakeholderGroup
 from openigf.people.models import Country
 
@@ -57,10 +58,12 @@ class InputForm(forms.Form):
 
 class CallForm(forms.Form):
     introduction = forms.CharField(label=_("Introduction"), required=False,
+                                   max_length=textlimits.LONG,
                                    widget=forms.Textarea(attrs={"rows": 4}))
     max_chars = forms.IntegerField(label=_("Longest input (characters)"), min_value=100,
                                    max_value=20000)
     categories = forms.CharField(label=_("Categories"), required=False,
+                                 max_length=textlimits.TEXT,
                                  widget=forms.Textarea(attrs={"rows": 8}),
                                  help_text=_("One a line, in the order offered."))
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from openigf.algorithms.clustering import Text, distinctive_terms, find_themes, suggest_k
 from openigf.consultation.models import DraftTheme, Grouping, Input, Placement
+from openigf.core import textlimits
 from openigf.core.audit import audit_log
 from openigf.core.errors import ApplicationError, Conflict
 from openigf.forums.domain import theme_save
@@ -152,12 +153,18 @@ def _audit(copy: Grouping, action: str, **changes):
               changes={"version": copy.version, **changes})
 
 
+NAME_LIMIT = 200
+
+
 @transaction.atomic
 def theme_rename(*, grouping, theme, name: str, person=None) -> Grouping:
     """A new version in which ``theme`` is called ``name``."""
-    name = (name or "").strip()[:200]
+    name = (name or "").strip()
     if not name:
         raise ApplicationError(_("Give the theme a name."), fields={"name": _("Required.")})
+    if len(name) > NAME_LIMIT:
+        message = _("At most %(n)d characters.") % {"n": NAME_LIMIT}
+        raise ApplicationError(message, fields={"name": message})
     copy, themes = _derive(grouping, _("Renamed “%(old)s” to “%(new)s”")
                            % {"old": theme.name, "new": name}, person)
     DraftTheme.objects.filter(pk=themes[theme.pk].pk).update(name=name)
@@ -169,6 +176,12 @@ def theme_rename(*, grouping, theme, name: str, person=None) -> Grouping:
 def theme_texts_save(*, grouping, theme, narrative: str, questions: str,
                      person=None) -> Grouping:
     """A new version with the theme's narrative and policy questions as edited by hand."""
+    too_long = {field: _("At most %(n)d characters.") % {"n": limit}
+                for field, value, limit in (("narrative", narrative, textlimits.LONG),
+                                            ("questions", questions, textlimits.TEXT))
+                if len(value or "") > limit}
+    if too_long:
+        raise ApplicationError(next(iter(too_long.values())), fields=too_long)
     copy, themes = _derive(grouping, _("Edited the narrative and questions of “%(name)s”")
                            % {"name": theme.name}, person)
     DraftTheme.objects.filter(pk=themes[theme.pk].pk).update(narrative=narrative.strip(),

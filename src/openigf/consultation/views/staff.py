@@ -94,12 +94,17 @@ class HideView(InputActionView):
     """Hide an input from the public and from the grouping, with a reason (POST only)."""
 
     def post(self, request, *args, **kwargs):
+        reason = request.POST.get("reason", "")
         try:
-            domain.input_hide(item=self.item, reason=request.POST.get("reason", ""))
+            domain.input_hide(item=self.item, reason=reason)
         except ApplicationError as error:
-            flash.error(request, error.message)
-        else:
-            flash.success(request, _("Input hidden."))
+            # The list again, the refused reason kept in its box with the message beside it.
+            page = ModerationView(request=request, kwargs=self.kwargs, args=args)
+            context = page.get_context_data(refused={"pk": self.item.pk,
+                                                     "values": {"reason": reason},
+                                                     "fields": error.fields})
+            return page.render_to_response(context, status=400)
+        flash.success(request, _("Input hidden."))
         return self.done()
 
 

@@ -46,8 +46,8 @@ class ThemesView(PermissionRequiredMixin, TemplateView):
         edition = self.request.edition
         versions = list(Grouping.objects.filter(edition=edition).order_by("-version"))
         wanted = self.request.GET.get("version", "")
-        grouping = next((g for g in versions if str(g.version) == wanted),
-                        versions[0] if versions else None)
+        grouping = kwargs.pop("grouping", None) or next(
+            (g for g in versions if str(g.version) == wanted), versions[0] if versions else None)
         suggestion = themes.k_suggestion(edition)
         cards, ungrouped = [], []
         if grouping is not None:
@@ -108,8 +108,15 @@ class GroupingActionView(PermissionRequiredMixin, View):
         try:
             copy = self.change(request.POST)
         except ApplicationError as error:
-            flash.error(request, error.message)
-            return redirect(themes_url(request.edition, self.grouping))
+            if not error.fields or self.theme is None:
+                flash.error(request, error.message)
+                return redirect(themes_url(request.edition, self.grouping))
+            # The version again, what was typed kept in its boxes with the message beside it.
+            page = ThemesView(request=request, kwargs=self.kwargs, args=args)
+            context = page.get_context_data(grouping=self.grouping, refused={
+                "pk": self.theme.pk, "fields": error.fields,
+                "values": {f: request.POST.get(f) for f in ("name", "narrative", "questions")}})
+            return page.render_to_response(context, status=400)
         flash.success(request, _("Saved as version %(v)d: %(change)s.")
                       % {"v": copy.version, "change": copy.change})
         return redirect(themes_url(request.edition, copy))
