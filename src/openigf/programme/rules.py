@@ -13,3 +13,4 @@ rules.add_perm("programme.change_session",
                is_secretariat | is_session_organiser)
 rules.add_perm("programme.report_session",
                is_secretariat | is_session_organiser | is_session_rapporteur)
+rules.add_perm("programme.manage_feeds", is_signed_in)

@@ -1,0 +1,39 @@
+"""``{% load programme_now %}{% now_and_next %}``: the "now and next" block on an edition's
+home, shown only on the days of the meeting."""
+
+import datetime
+
+from django import template
+
+register = template.Library()
+ONE_DAY = datetime.timedelta(days=1)
+
+
+@register.inclusion_tag("programme/now_home.html", takes_context=True)
+def now_and_next(context):
+    from openigf.programme import queries
+    from openigf.programme.domain import now as clock
+    from openigf.programme.views.now import REFRESH_SECONDS, during_meeting, now_and_next
+
+    request = context.get("request")
+    edition = getattr(request, "edition", None)
+    if edition is None or not request.user.has_perm("programme.view_agenda", edition):
+        return {"show": False}
+    at = clock()
+    from openigf.core import when
+
+    today = when.local(at, edition.tz).date()
+    if not (edition.start_date and edition.end_date
+            and edition.start_date - ONE_DAY <= today <= edition.end_date + ONE_DAY):
+        return {"show": False}  # no query on the other days of the year
+    release, items = queries.published(edition)
+    if not items or not during_meeting(edition, items, at):
+        return {"show": False}
+    rows = now_and_next(items, at)
+    for row in rows:
+        for key in ("now", "next"):
+            if row[key] is not None:
+                row[key].watch = row[key].session.watch_url(row[key].room)
+    return {"show": True, "rows": rows, "at": at, "release": release,
+            "refresh": REFRESH_SECONDS, "current_forum": context.get("current_forum"),
+            "current_edition": edition}
