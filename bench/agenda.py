@@ -114,6 +114,21 @@ def with_threads(port, path, headers, seconds, clients):
             f"{q[98] * 1000:.1f}ms", errors[0])
 
 
+def in_process(session):
+    """Queries and server time of one request, in this process (steadier than req/s on a
+    shared machine)."""
+    from django.test import Client
+
+    from bench import timed_get
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    print(f"{'in process':26} {'queries':>8} {'KiB':>6} {'ms':>7}")
+    for label, path in [("agenda", "/igf/2019/agenda/"), ("session page", session),
+                        ("schedule.json", "/igf/2019/schedule.json")]:
+        queries, kib, ms = timed_get(client, path, runs=20)
+        print(f"{label:26} {queries:8} {kib:6.0f} {ms:7.1f}", flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=10)
@@ -122,6 +137,7 @@ def main():
     parser.add_argument("--port", type=int, default=8813)
     args = parser.parse_args()
     session = prepare()
+    in_process(session)
     server = serve(args.port, args.workers)
     measure = with_wrk if shutil.which("wrk") else with_threads
     gz = {"Accept-Encoding": "gzip"}

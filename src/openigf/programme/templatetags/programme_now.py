@@ -13,7 +13,7 @@ ONE_DAY = datetime.timedelta(days=1)
 def now_and_next(context):
     from openigf.programme import queries
     from openigf.programme.domain import now as clock
-    from openigf.programme.views.now import REFRESH_SECONDS, during_meeting, now_and_next
+    from openigf.programme.views.now import during_meeting, kept_block
 
     request = context.get("request")
     edition = getattr(request, "edition", None)
@@ -29,11 +29,5 @@ def now_and_next(context):
     release, items = queries.published(edition)
     if not items or not during_meeting(edition, items, at):
         return {"show": False}
-    rows = now_and_next(items, at)
-    for row in rows:
-        for key in ("now", "next"):
-            if row[key] is not None:
-                row[key].watch = row[key].session.watch_url(row[key].room)
-    return {"show": True, "rows": rows, "at": at, "release": release,
-            "refresh": REFRESH_SECONDS, "current_forum": context.get("current_forum"),
-            "current_edition": edition}
+    return {"show": True, "now_block": kept_block(edition, at),
+            "current_forum": edition.forum, "current_edition": edition}

@@ -25,6 +25,21 @@
     return root.getAttribute("data-star-template").replace(/\/0\/star\/$/, "/" + id + "/star/");
   }
 
+  // The agenda names each session once (data-session); its star button is made here, so
+  // that the page stays small for those who never star.
+  function addButtons() {
+    var template = document.getElementById("star-button");
+    if (!template) return;
+    root.querySelectorAll("[data-session]").forEach(function (item) {
+      if (item.querySelector("button[data-star]")) return;
+      var button = template.content.firstElementChild.cloneNode(true);
+      var link = item.querySelector("a");
+      button.setAttribute("data-star", item.getAttribute("data-session"));
+      button.querySelector(".visually-hidden").textContent = ": " + (link ? link.textContent : "");
+      item.appendChild(button);
+    });
+  }
+
   function show() {
     document.querySelectorAll("button[data-star]").forEach(function (button) {
       if (signedIn && button.hasAttribute("data-anonymous-only")) return;
@@ -88,6 +103,7 @@
       });
   }
 
+  addButtons();
   document.addEventListener("click", function (event) {
     var button = event.target.closest("button[data-star]");
     if (button && root.contains(button)) toggle(button);
