@@ -16,7 +16,9 @@ accept it, exports compressed once per version.
 
 import datetime
 import hashlib
+import struct
 import time
+import zlib
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -134,6 +136,64 @@ def export_headers(response, version: Version, tag: str) -> None:
     """The same file for everyone: shared caches may keep it, and ask again each time."""
     _headers(response, version, tag)
     response["Cache-Control"] = "public, no-cache"
+
+
+@dataclass(frozen=True)
+class Kept:
+    """A shared part of a page, and the same compressed once: raw deflate ending on a
+    byte boundary (a sync flush), so that it joins the per-request parts compressed around
+    it into one gzip stream."""
+
+    raw: bytes
+    deflated: bytes
+
+    def __str__(self):
+        return self.raw.decode()
+
+
+def keep(html: str) -> Kept:
+    raw = html.encode()
+    return Kept(raw, _deflate(raw, final=False))
+
+
+def _deflate(raw: bytes, *, final: bool) -> bytes:
+    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return compressor.compress(raw) + compressor.flush(zlib.Z_FINISH if final
+                                                       else zlib.Z_SYNC_FLUSH)
+
+
+# Stands where a kept part goes in the page rendered around it.
+SLOT = "\x00openigf-kept-part\x00"
+_GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
+
+
+def assemble(request, page: str, parts: list[Kept], status: int = 200):
+    """The answer made of ``page`` (rendered per request, a ``SLOT`` where each of ``parts``
+    goes, in order) and the kept parts: gzip to clients that accept it, compressing only
+    what was rendered for this request."""
+    from django.http import HttpResponse
+
+    pieces = page.split(SLOT)
+    if len(pieces) != len(parts) + 1:
+        raise ValueError("one SLOT per kept part")
+    own = [piece.encode() for piece in pieces]
+    if not accepts_gzip(request):
+        kept_raw = [p.raw for p in parts] + [b""]
+        body = b"".join(b for pair in zip(own, kept_raw, strict=True) for b in pair)
+        return HttpResponse(body, status=status)
+    chunks, crc, size = [_GZIP_HEADER], 0, 0
+    for n, raw in enumerate(own):
+        last = n == len(own) - 1
+        chunks.append(_deflate(raw, final=last))
+        crc, size = zlib.crc32(raw, crc), size + len(raw)
+        if not last:
+            part = parts[n]
+            chunks.append(part.deflated)
+            crc, size = zlib.crc32(part.raw, crc), size + len(part.raw)
+    chunks.append(struct.pack("<II", crc & 0xFFFFFFFF, size & 0xFFFFFFFF))
+    response = HttpResponse(b"".join(chunks), status=status)
+    response["Content-Encoding"] = "gzip"
+    return response
 
 
 def accepts_gzip(request) -> bool:

@@ -116,7 +116,8 @@ def _query(values: dict, drop=()) -> str:
 
 
 def session_body(session) -> dict:
-    """The session page's facts (``head``) and its description and people (``main``)."""
+    """The session page's facts (``head``), its description and people (``main``), and its
+    ``title``."""
     from openigf.programme import profiles
 
     times = queries.session_times(session)
@@ -130,7 +131,8 @@ def session_body(session) -> dict:
                "entries": [{"person": p, "profile": public.get(p.pk), "more": others.get(p.pk)}
                            for p in people]}
     return {"head": render_to_string("programme/session_head.html", context),
-            "main": render_to_string("programme/session_main.html", context)}
+            "main": render_to_string("programme/session_main.html", context),
+            "title": session.title}
 
 
 def ids_from(text: str, limit: int) -> set[int] | None:

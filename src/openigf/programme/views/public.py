@@ -4,7 +4,8 @@ the personal parts are rendered around it."""
 
 from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -36,12 +37,20 @@ class AgendaView(EditionPageMixin, View):
             return answer
         if choice.cacheable:
             body = pagecache.kept("agenda", version, (choice.key,),
-                                  lambda: pages.agenda_body(edition, choice))
+                                  lambda: pagecache.keep(pages.agenda_body(edition, choice)))
         else:
-            body = pages.agenda_body(edition, choice)
-        response = render(request, "programme/agenda.html",
-                          {"body": mark_safe(body), "mine": False})  # noqa: S308 (our render)
-        return pagecache.finish(request, response, version, tag)
+            body = pagecache.keep(pages.agenda_body(edition, choice))
+        return _page(request, "programme/agenda.html", {"mine": False}, [body], version, tag)
+
+
+def _page(request, template, context, parts, version, tag):
+    """``template`` rendered for this request around the kept ``parts`` (each where the
+    context's ``body``, ``head``, ``main`` names ``pagecache.SLOT``), with validators."""
+    slot = mark_safe(pagecache.SLOT)  # noqa: S308 (a constant)
+    page = render_to_string(template, {**context, "body": slot, "head": slot, "main": slot},
+                            request=request)
+    response = pagecache.assemble(request, page, parts)
+    return pagecache.finish(request, response, version, tag)
 
 
 class MineView(EditionPageMixin, View):
@@ -51,17 +60,20 @@ class MineView(EditionPageMixin, View):
     def get(self, request, **kwargs):
         edition = request.edition
         choice = pages.Choice.of(request.GET)
+        version = pagecache.version_of(edition)
+        feed = None
         if request.user.is_authenticated:
             starred = personal.starred_ids(person=request.user, edition=edition)
-            body = pages.agenda_body(edition, choice, only=starred)
+            body = pagecache.keep(pages.agenda_body(edition, choice, only=starred))
+            feed = personal.feed_link(person=request.user, edition=edition, request=request)
         else:
-            version = pagecache.version_of(edition)
-            body = pagecache.kept("mine", version, (choice.key,),
-                                  lambda: pages.agenda_body(edition, choice, browser=True))
-        return render(request, "programme/agenda.html", {
-            "body": mark_safe(body), "mine": True,  # noqa: S308 (our render)
-            "feed": personal.feed_link(person=request.user, edition=edition, request=request)
-            if request.user.is_authenticated else None})
+            body = pagecache.kept("mine", version, (choice.key,), lambda: pagecache.keep(
+                pages.agenda_body(edition, choice, browser=True)))
+        response = _page(request, "programme/agenda.html", {"mine": True, "feed": feed},
+                         [body], version, tag=pagecache.etag(request, version, "mine"))
+        response["Cache-Control"] = "private, no-store"
+        del response["ETag"]
+        return response
 
 
 class StarsView(EditionPageMixin, View):
@@ -116,37 +128,48 @@ class MineFeedView(View):
         return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 
-class SessionView(PermissionRequiredMixin, View):
+class SessionView(EditionPageMixin, View):
     """A session page: facts, description, people with their other sessions (kept per
-    version), then the reader's own actions and the sections other parts add."""
+    version), then the reader's own actions and the sections other parts add (kept too for
+    readers without an account, for whom they are the same)."""
 
     permission_required = "programme.view_session"
 
-    def get_permission_object(self):
-        self.session = get_object_or_404(
-            Session.objects.select_related("edition__forum"),
-            edition=self.request.edition, pk=self.kwargs["session_id"])
-        return self.session
+    def session(self):
+        if not hasattr(self, "_session"):
+            self._session = get_object_or_404(
+                Session.objects.select_related("edition__forum", "theme"),
+                edition=self.request.edition, pk=self.kwargs["session_id"])
+        return self._session
 
-    def get(self, request, **kwargs):
-        s = self.session
+    def get(self, request, session_id, **kwargs):
         version = pagecache.version_of(request.edition)
         user = request.user
-        can_manage = user.has_perm("programme.manage", s)
-        # Sections' rows move the version on (apps.py); who reads is in the tag.
-        tag = pagecache.etag(request, version, "session", s.pk, can_manage,
-                             request.GET.urlencode()[:500])
+        signed_in = user.is_authenticated
+        can_manage = signed_in and user.has_perm("programme.manage", request.edition)
+        query = request.GET.urlencode()[:500]
+        tag = pagecache.etag(request, version, "session", session_id, can_manage, query)
         if (answer := pagecache.not_modified(request, version, tag)) is not None:
             return answer
-        listed = sections.render_list(request, s)
-        body = pagecache.kept("session", version, (s.pk,), lambda: pages.session_body(s))
-        response = render(request, "programme/session.html", {
-            "session": s, "head": mark_safe(body["head"]),  # noqa: S308 (our render)
-            "main": mark_safe(body["main"]),  # noqa: S308
-            "sections": listed, "can_manage": can_manage,
-            "starred": user.is_authenticated and Star.objects.filter(
-                person=user, session=s).exists()})
-        return pagecache.finish(request, response, version, tag)
+        body = pagecache.kept("session", version, (session_id,), lambda: {
+            name: pagecache.keep(html) if name != "title" else html
+            for name, html in pages.session_body(self.session()).items()})
+        if signed_in:
+            sections_html = pagecache.keep(self.sections())
+        else:
+            sections_html = pagecache.kept("session-sections", version, (session_id, query),
+                                           lambda: pagecache.keep(self.sections()))
+        return _page(request, "programme/session.html", {
+            "session_id": session_id, "title": body["title"],
+            "can_manage": can_manage, "signed_in": signed_in,
+            "starred": signed_in and Star.objects.filter(
+                person=user, session_id=session_id).exists()},
+            [body["head"], body["main"], sections_html], version, tag)
+
+    def sections(self) -> str:
+        session = self.session()
+        return render_to_string("programme/session_sections.html", {
+            "sections": sections.render_list(self.request, session)}, request=self.request)
 
 
 class SessionIcsView(PermissionRequiredMixin, View):
