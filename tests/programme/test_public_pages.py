@@ -273,3 +273,27 @@ def test_generation_moves_on_when_a_shown_row_changes(edition):
     before = pagecache.generation(edition.pk)
     ThemeFactory(edition=edition)
     assert pagecache.generation(edition.pk) != before
+
+
+def test_starring_on_the_session_page_changes_its_validator(client, edition):
+    programme(edition, n=1)
+    client.force_login(PersonFactory())
+    session = Session.objects.get()
+    client.get(session.get_absolute_url())
+    tag = client.get(session.get_absolute_url())["ETag"]
+    client.post(url("star", edition, session_id=session.pk))
+    response = client.get(session.get_absolute_url(), HTTP_IF_NONE_MATCH=tag)
+    assert response.status_code == 200
+    assert "Remove from my schedule" in response.content.decode()
+
+
+def test_assembled_gzip_is_one_valid_stream_equal_to_the_plain_page(client, edition):
+    programme(edition, n=3)
+    session = Session.objects.first()
+    plain = client.get(session.get_absolute_url()).content
+    zipped = client.get(session.get_absolute_url(), HTTP_ACCEPT_ENCODING="gzip")
+    assert zipped["Content-Encoding"] == "gzip"
+    unzipped = gzip.decompress(zipped.content)  # checks the CRC and the length too
+    # the same page but for the form token, masked anew for each answer
+    mask = re.compile(rb'[A-Za-z0-9]{64}')
+    assert mask.sub(b"", unzipped) == mask.sub(b"", plain)

@@ -148,7 +148,8 @@ class SessionView(EditionPageMixin, View):
         signed_in = user.is_authenticated
         can_manage = signed_in and user.has_perm("programme.manage", request.edition)
         query = request.GET.urlencode()[:500]
-        tag = pagecache.etag(request, version, "session", session_id, can_manage, query)
+        starred = signed_in and Star.objects.filter(person=user, session_id=session_id).exists()
+        tag = pagecache.etag(request, version, "session", session_id, can_manage, starred, query)
         if (answer := pagecache.not_modified(request, version, tag)) is not None:
             return answer
         body = pagecache.kept("session", version, (session_id,), lambda: {
@@ -162,8 +163,7 @@ class SessionView(EditionPageMixin, View):
         return _page(request, "programme/session.html", {
             "session_id": session_id, "title": body["title"],
             "can_manage": can_manage, "signed_in": signed_in,
-            "starred": signed_in and Star.objects.filter(
-                person=user, session_id=session_id).exists()},
+            "starred": starred},
             [body["head"], body["main"], sections_html], version, tag)
 
     def sections(self) -> str:
