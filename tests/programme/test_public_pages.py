@@ -297,3 +297,24 @@ def test_assembled_gzip_is_one_valid_stream_equal_to_the_plain_page(client, edit
     # the same page but for the form token, masked anew for each answer
     mask = re.compile(rb'[A-Za-z0-9]{64}')
     assert mask.sub(b"", unzipped) == mask.sub(b"", plain)
+
+
+def test_kept_frame_gives_each_reader_a_form_token_that_works(edition):
+    from django.test import Client
+
+    programme(edition, n=2)
+    tokens = []
+    for _ in range(2):
+        reader = Client(enforce_csrf_checks=True)
+        html = reader.get(url("agenda", edition)).content.decode()
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        assert "\x00" not in html
+        response = reader.post(reverse("people:language"),
+                               {"language": "fr", "next": url("agenda", edition),
+                                "csrfmiddlewaretoken": token})
+        assert response.status_code == 302
+        tokens.append(token)
+    assert tokens[0] != tokens[1]
+    signed_in = Client()
+    signed_in.force_login(PersonFactory(name="Ada Framed"))
+    assert "Ada Framed" in signed_in.get(url("agenda", edition)).content.decode()

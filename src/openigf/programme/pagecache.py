@@ -196,6 +196,31 @@ def assemble(request, page: str, parts: list[Kept], status: int = 200):
     return response
 
 
+CSRF_SLOT = "\x00openigf-form-token\x00"
+FRAME_SECONDS = 60  # the menus may show a page of another part that appeared since
+MAX_FRAME_PATH = 300
+
+
+def frame(request, version: Version, name: str, render) -> str:
+    """The page around the kept parts: ``render(csrf_token)`` for this request. For readers
+    without an account it is the same but for the form token, so it is kept a minute per
+    address, version and language, the token put in per request."""
+    from django.middleware.csrf import get_token
+
+    path = request.get_full_path()
+    if (request.user.is_authenticated or _messages_waiting(request)
+            or len(path) > MAX_FRAME_PATH):
+        return render(None)
+    digest = hashlib.sha256(path.encode()).hexdigest()[:24]
+    key = (f"programme:frame:{name}:{version.token}:{translation.get_language()}:"
+           f"{settings.STATIC_URL}:{digest}")
+    html = cache.get(key)
+    if html is None:
+        html = render(CSRF_SLOT)
+        cache.set(key, html, FRAME_SECONDS)
+    return html.replace(CSRF_SLOT, get_token(request))
+
+
 def accepts_gzip(request) -> bool:
     return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "").lower()
 

@@ -40,15 +40,23 @@ class AgendaView(EditionPageMixin, View):
                                   lambda: pagecache.keep(pages.agenda_body(edition, choice)))
         else:
             body = pagecache.keep(pages.agenda_body(edition, choice))
-        return _page(request, "programme/agenda.html", {"mine": False}, [body], version, tag)
+        return _page(request, "programme/agenda.html", {"mine": False}, [body], version, tag,
+                     name="agenda" if choice.cacheable else "")
 
 
-def _page(request, template, context, parts, version, tag):
+def _page(request, template, context, parts, version, tag, name=""):
     """``template`` rendered for this request around the kept ``parts`` (each where the
-    context's ``body``, ``head``, ``main`` names ``pagecache.SLOT``), with validators."""
+    context's ``body``, ``head``, ``main`` names ``pagecache.SLOT``), with validators. With a
+    ``name``, the frame itself is kept for readers without an account (``pagecache.frame``):
+    the context must then be the same for all of them."""
     slot = mark_safe(pagecache.SLOT)  # noqa: S308 (a constant)
-    page = render_to_string(template, {**context, "body": slot, "head": slot, "main": slot},
-                            request=request)
+
+    def render(csrf_token):
+        extra = {"csrf_token": csrf_token} if csrf_token else {}
+        return render_to_string(template, {**context, **extra, "body": slot, "head": slot,
+                                           "main": slot}, request=request)
+
+    page = pagecache.frame(request, version, name, render) if name else render(None)
     response = pagecache.assemble(request, page, parts)
     return pagecache.finish(request, response, version, tag)
 
@@ -164,7 +172,7 @@ class SessionView(EditionPageMixin, View):
             "session_id": session_id, "title": body["title"],
             "can_manage": can_manage, "signed_in": signed_in,
             "starred": starred},
-            [body["head"], body["main"], sections_html], version, tag)
+            [body["head"], body["main"], sections_html], version, tag, name="session")
 
     def sections(self) -> str:
         session = self.session()
