@@ -104,7 +104,7 @@ def test_personal_schedule_and_its_private_feed(client, edition):
     response = client.get(url("mine", edition))
     html = response.content.decode()
     assert session.title in html
-    feed = response.context["feed_url"]
+    feed = response.context["feed"]["url"]
     client.logout()
     ics = client.get(feed[feed.index("/igf/"):])
     assert ics.status_code == 200 and session.title.encode() in ics.content
@@ -129,11 +129,14 @@ def test_exports(client, edition):
     assert client.get(url("export", edition, fmt="pdf")).status_code == 404
 
 
-def test_exports_moved_from_agenda_redirect_for_good(client, edition):
+def test_exports_at_their_first_address_are_the_same_file_naming_the_canonical_one(
+        client, edition):
     programme(edition, n=1)
     assert url("export", edition, fmt="json") == "/igf/2019/schedule.json"
     response = client.get("/igf/2019/agenda/schedule.json")
-    assert (response.status_code, response["Location"]) == (301, "/igf/2019/schedule.json")
+    assert response.status_code == 200
+    assert response["Link"] == '<http://testserver/igf/2019/schedule.json>; rel="canonical"'
+    assert response.content == client.get("/igf/2019/schedule.json").content
 
 
 def test_changelog_is_public(client, edition):

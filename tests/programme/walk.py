@@ -11,16 +11,24 @@ def build(world):
     session = SessionFactory(edition=world.edition)
     domain.schedule_solve(edition=world.edition, time_limit=5)
     domain.release_publish(edition=world.edition)
-    world.kwargs.update(session_id=session.pk, fmt="xml", token="not-a-token")
+    world.kwargs.update(session_id=session.pk, fmt="xml", token="not-a-token",
+                        edition_id=world.edition.pk)
 
 
 EXPECT = {
     "programme:agenda": ALL,
-    "programme:mine": SIGNED_IN,
+    "programme:mine": ALL,  # signed in: the account's stars; else the browser's
+    "programme:stars": ALL,  # the signed-in person's star ids; an empty list for others
+    "programme:mine_export": ALL,  # the account's stars, or the sessions the browser names
+    "programme:now": ALL,
+    "programme:session_ics": ALL,
+    "programme:feeds": SIGNED_IN,
+    "programme:feed_new": SIGNED_IN,  # POST only
+    "programme:feed_stop": SIGNED_IN,  # POST only
     "programme:feed": frozenset(),  # a forged token opens nothing
     "programme:changes": ALL,
     "programme:export": ALL,
-    "programme:export_moved": ALL,  # a permanent redirect to programme:export
+    "programme:export_moved": ALL,  # the same file, naming programme:export as canonical
     "programme:session": ALL,
     "programme:star": SIGNED_IN,  # POST only: GET answers 405 to those allowed
     "programme:manage": STAFF,

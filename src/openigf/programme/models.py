@@ -27,6 +27,9 @@ class Room(TimeStampedModel):
     location = models.CharField(_("where to find it"), max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     guid = models.UUIDField(default=uuid.uuid4, editable=False)  # as exchanged schedules name it
+    livestream_url = models.URLField(
+        _("livestream"), blank=True,
+        help_text=_("Where the room is streamed; sessions without their own link use it."))
 
     class Meta:
         ordering = ["edition", "order", "name"]
@@ -158,6 +161,9 @@ class Session(TimeStampedModel):
         help_text=_("Stretches when the session cannot run: [[start, end], ...] ISO times."))
     do_not_record = models.BooleanField(_("not to be recorded"), default=False)
     links = models.JSONField(_("links"), default=list, blank=True)  # [{"url", "title", "type"}]
+    livestream_url = models.URLField(
+        _("livestream or remote participation"), blank=True,
+        help_text=_("The session's own stream or meeting link; else the room's livestream."))
     attachments = models.JSONField(_("attachments"), default=list, blank=True)  # same shape
     guid = models.UUIDField(default=uuid.uuid4, editable=False)
     # What an imported schedule said that has no column: its event id, slug, code, page,
@@ -189,6 +195,12 @@ class Session(TimeStampedModel):
     @property
     def ends_at(self):
         return self.starts_at + timedelta(minutes=self.duration) if self.starts_at else None
+
+    def watch_url(self, room=None) -> str:
+        """Where to follow the session remotely: its own link, else its room's stream."""
+        if self.livestream_url:
+            return self.livestream_url
+        return room.livestream_url if room is not None else ""
 
     @property
     def code(self) -> str:
@@ -274,3 +286,24 @@ class Star(models.Model):
 
     def __str__(self):
         return f"{self.person_id} ★ {self.session_id}"
+
+
+class FeedToken(models.Model):
+    """A personal calendar feed's address: signed, so nothing secret is stored; it expires and
+    its owner can revoke it (a new one replaces it)."""
+
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                               related_name="feed_tokens")
+    edition = models.ForeignKey("forums.Edition", on_delete=models.CASCADE,
+                                related_name="feed_tokens")
+    created = models.DateTimeField(auto_now_add=True)
+    expires = models.DateTimeField(_("expires"))
+    revoked = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("calendar feed address")
+        verbose_name_plural = _("calendar feed addresses")
+
+    def __str__(self):
+        return f"{self.person_id} feed {self.edition_id}"

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from django.db.models import Q
 
+from openigf.core.when import local
 from openigf.programme.models import (
     Release,
     Room,
@@ -59,7 +60,8 @@ AGENDA_FILTERS = ("theme", "day", "room", "kind", "language", "format", "q")
 def filter_agenda(items: list[AgendaItem], filters) -> list[AgendaItem]:
     """The agenda items matching ``filters`` (a mapping of ``AGENDA_FILTERS`` to text, as
     the agenda page's query string): theme and room ids, a day (YYYY-MM-DD), session type,
-    language, ``online``/``onsite``, words in the title, description or a person's name."""
+    language, ``online``/``onsite``, words in the title, description or a person's name.
+    Days are those of the active zone (the edition's on its pages)."""
     g = {name: (filters.get(name) or "") for name in AGENDA_FILTERS}
     q = g["q"].strip().lower()
     out = []
@@ -67,7 +69,7 @@ def filter_agenda(items: list[AgendaItem], filters) -> list[AgendaItem]:
         s = item.session
         if g["theme"] and str(s.theme_id) != g["theme"]:
             continue
-        if g["day"] and item.starts_at.date().isoformat() != g["day"]:
+        if g["day"] and local(item.starts_at).date().isoformat() != g["day"]:
             continue
         if g["room"] and str(item.room.pk if item.room else "") != g["room"]:
             continue

@@ -28,3 +28,9 @@ def render_list(request, session) -> list[dict]:
         if ctx is not None:
             shown.append({"key": section.key, "template": section.template, "context": ctx})
     return shown
+
+
+def apps() -> set[str]:
+    """The apps that add sections (their rows show on session pages)."""
+    return {section.context.__module__.split(".")[1] for section in _sections.values()
+            if section.context.__module__.startswith("openigf.")}

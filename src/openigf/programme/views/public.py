@@ -1,110 +1,219 @@
-"""The public programme: agenda with filters, session pages, personal schedule, exports."""
+"""The public programme: agenda (list and rooms-by-time grid) with filters, session pages,
+personal schedule, exports. What everyone sees is rendered once per version (``pagecache``);
+the personal parts are rendered around it."""
 
-from django.core import signing
-from django.core.cache import cache
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views import View
 
 from openigf.core.redirects import safe_next
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
-from openigf.forums.enums import SessionKind
-from openigf.programme import domain, exporters, queries, sections
-from openigf.programme.models import Language, Release, Session, Star
-
-FEED_SALT = "openigf.programme.feed"
+from openigf.programme import domain, exporters, pagecache, personal, queries, sections
+from openigf.programme.models import Release, Session, Star
+from openigf.programme.views import agenda as pages
 
 
-class AgendaView(PermissionTemplateView):
+class EditionPageMixin(PermissionRequiredMixin):
     permission_required = "programme.view_agenda"
-    template_name = "programme/agenda.html"
 
-    def get_context_data(self, **kwargs):
-        edition = self.request.edition
+    def get_permission_object(self):
+        return self.request.edition
+
+
+class AgendaView(EditionPageMixin, View):
+    """The agenda, as a list (the default, read well on a phone) or a day's grid."""
+
+    def get(self, request, **kwargs):
+        edition = request.edition
+        version = pagecache.version_of(edition)
+        choice = pages.Choice.of(request.GET)
+        tag = pagecache.etag(request, version, "agenda", choice.key)
+        if (answer := pagecache.not_modified(request, version, tag)) is not None:
+            return answer
+        if choice.cacheable:
+            body = pagecache.kept("agenda", version, (choice.key,),
+                                  lambda: pagecache.keep(pages.agenda_body(edition, choice)))
+        else:
+            body = pagecache.keep(pages.agenda_body(edition, choice))
+        return _page(request, "programme/agenda.html", {"mine": False}, [body], version, tag,
+                     name="agenda" if choice.cacheable else "")
+
+
+def _page(request, template, context, parts, version, tag, name=""):
+    """``template`` rendered for this request around the kept ``parts`` (each where the
+    context's ``body``, ``head``, ``main`` names ``pagecache.SLOT``), with validators. With a
+    ``name``, the frame itself is kept for readers without an account (``pagecache.frame``):
+    the context must then be the same for all of them."""
+    slot = mark_safe(pagecache.SLOT)  # noqa: S308 (a constant)
+
+    def render(csrf_token):
+        extra = {"csrf_token": csrf_token} if csrf_token else {}
+        return render_to_string(template, {**context, **extra, "body": slot, "head": slot,
+                                           "main": slot}, request=request)
+
+    page = pagecache.frame(request, version, name, render) if name else render(None)
+    response = pagecache.assemble(request, page, parts)
+    return pagecache.finish(request, response, version, tag)
+
+
+class MineView(EditionPageMixin, View):
+    """My schedule: the starred sessions of a signed-in person, or those starred in this
+    browser (kept by the agenda script) for everyone else."""
+
+    def get(self, request, **kwargs):
+        edition = request.edition
+        choice = pages.Choice.of(request.GET)
+        version = pagecache.version_of(edition)
+        feed = None
+        if request.user.is_authenticated:
+            starred = personal.starred_ids(person=request.user, edition=edition)
+            body = pagecache.keep(pages.agenda_body(edition, choice, only=starred))
+            feed = personal.feed_link(person=request.user, edition=edition, request=request)
+        else:
+            body = pagecache.kept("mine", version, (choice.key,), lambda: pagecache.keep(
+                pages.agenda_body(edition, choice, browser=True)))
+        response = _page(request, "programme/agenda.html", {"mine": True, "feed": feed},
+                         [body], version, tag=pagecache.etag(request, version, "mine"))
+        response["Cache-Control"] = "private, no-store"
+        del response["ETag"]
+        return response
+
+
+class StarsView(EditionPageMixin, View):
+    """The ids of the sessions the signed-in person starred (the agenda's script asks)."""
+
+    def get(self, request, **kwargs):
+        ids = []
+        if request.user.is_authenticated:
+            ids = sorted(personal.starred_ids(person=request.user, edition=request.edition))
+        response = JsonResponse({"signed_in": request.user.is_authenticated, "stars": ids})
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class MineExportView(EditionPageMixin, View):
+    """A personal export: only the starred sessions (the account's, or the ``sessions`` the
+    browser names), in any export format."""
+
+    MAX = 500
+
+    def get(self, request, fmt, **kwargs):
+        if fmt not in ExportView.formats:
+            raise Http404
+        edition = request.edition
+        named = pages.ids_from(request.GET.get("sessions", ""), limit=self.MAX)
+        if named is None and request.user.is_authenticated:
+            named = personal.starred_ids(person=request.user, edition=edition)
         release, items = queries.published(edition)
-        shown = queries.filter_agenda(items, self.request.GET)
-        days = {}
-        for item in shown:
-            days.setdefault(item.starts_at.date(), []).append(item)
-        starred = set()
-        if self.request.user.is_authenticated:
-            starred = set(Star.objects.filter(person=self.request.user,
-                                              session__edition=edition)
-                          .values_list("session_id", flat=True))
-        all_days = sorted({i.starts_at.date() for i in items})
-        rooms = sorted({i.room for i in items if i.room}, key=lambda r: (r.order, r.name))
-        return {**super().get_context_data(**kwargs), "release": release, "days": days,
-                "count": len(shown), "total": len(items), "starred": starred,
-                "themes": edition.themes.all(), "all_days": all_days, "rooms": rooms,
-                "kinds": SessionKind.choices, "languages": Language.choices,
-                "filters": self.request.GET, "mine": False}
-
-
-class MineView(AgendaView):
-    permission_required = "programme.star"
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["days"] = {day: [i for i in items if i.session.pk in ctx["starred"]]
-                       for day, items in ctx["days"].items()}
-        ctx["days"] = {d: i for d, i in ctx["days"].items() if i}
-        ctx["mine"] = True
-        token = signing.dumps({"p": self.request.user.pk, "e": self.request.edition.pk},
-                              salt=FEED_SALT)
-        ctx["feed_url"] = self.request.build_absolute_uri(
-            f"{self.request.path}feed/{token}.ics")
-        return ctx
+        items = [i for i in items if i.session.pk in (named or set())]
+        content_type, render_export = ExportView.formats[fmt]
+        response = HttpResponse(render_export(edition, items, request, release=release),
+                                content_type=content_type)
+        response["Content-Disposition"] = (
+            f'attachment; filename="{edition.forum.slug}-{edition.slug}-my-schedule.{fmt}"')
+        response["Cache-Control"] = "private, no-store"
+        return response
 
 
 class MineFeedView(View):
-    """The personal schedule as an iCalendar feed, at a secret signed address."""
+    """The personal schedule as an iCalendar feed, at a secret address that expires and can
+    be revoked."""
 
     def get(self, request, token):
-        try:
-            data = signing.loads(token, salt=FEED_SALT)
-        except signing.BadSignature:
-            raise Http404 from None
-        if data.get("e") != request.edition.pk:
+        person_id = personal.feed_person(token=token, edition=request.edition)
+        if person_id is None:
             raise Http404
         release, items = queries.published(request.edition)
-        mine = set(Star.objects.filter(person_id=data["p"], session__edition=request.edition)
+        mine = set(Star.objects.filter(person_id=person_id, session__edition=request.edition)
                    .values_list("session_id", flat=True))
         body = exporters.to_ical(request.edition, [i for i in items if i.session.pk in mine],
                                  request)
         return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 
-class SessionView(PermissionTemplateView):
+class SessionView(EditionPageMixin, View):
+    """A session page: facts, description, people with their other sessions (kept per
+    version), then the reader's own actions and the sections other parts add (kept too for
+    readers without an account, for whom they are the same)."""
+
     permission_required = "programme.view_session"
-    template_name = "programme/session.html"
+
+    def session(self):
+        if not hasattr(self, "_session"):
+            self._session = get_object_or_404(
+                Session.objects.select_related("edition__forum", "theme"),
+                edition=self.request.edition, pk=self.kwargs["session_id"])
+        return self._session
+
+    def get(self, request, session_id, **kwargs):
+        version = pagecache.version_of(request.edition)
+        user = request.user
+        signed_in = user.is_authenticated
+        can_manage = signed_in and user.has_perm("programme.manage", request.edition)
+        query = request.GET.urlencode()[:500]
+        starred = signed_in and Star.objects.filter(person=user, session_id=session_id).exists()
+        tag = pagecache.etag(request, version, "session", session_id, can_manage, starred, query)
+        if (answer := pagecache.not_modified(request, version, tag)) is not None:
+            return answer
+        body = pagecache.kept("session", version, (session_id,), lambda: {
+            name: pagecache.keep(html) if name != "title" else html
+            for name, html in pages.session_body(self.session()).items()})
+        if signed_in:
+            sections_html = pagecache.keep(self.sections())
+        else:
+            sections_html = pagecache.kept("session-sections", version, (session_id, query),
+                                           lambda: pagecache.keep(self.sections()))
+        return _page(request, "programme/session.html", {
+            "session_id": session_id, "title": body["title"],
+            "can_manage": can_manage, "signed_in": signed_in,
+            "starred": starred},
+            [body["head"], body["main"], sections_html], version, tag, name="session")
+
+    def sections(self) -> str:
+        session = self.session()
+        return render_to_string("programme/session_sections.html", {
+            "sections": sections.render_list(self.request, session)}, request=self.request)
+
+
+class SessionIcsView(PermissionRequiredMixin, View):
+    """One session as an iCalendar file, as published."""
+
+    permission_required = "programme.view_session"
 
     def get_permission_object(self):
-        self.session = get_object_or_404(
-            Session.objects.select_related("theme", "edition__forum", "proposal")
-            .prefetch_related("people", "tags"),
-            edition=self.request.edition, pk=self.kwargs["session_id"])
+        self.session = get_object_or_404(Session.objects.select_related("edition__forum"),
+                                         edition=self.request.edition,
+                                         pk=self.kwargs["session_id"])
         return self.session
 
-    def get_context_data(self, **kwargs):
-        s = self.session
-        user = self.request.user
-        return {**super().get_context_data(**kwargs), "session": s,
-                "times": queries.session_times(s),
-                "people": list(s.people.all()),
-                "sections": sections.render_list(self.request, s),
-                "starred": user.is_authenticated and Star.objects.filter(
-                    person=user, session=s).exists(),
-                "can_manage": user.has_perm("programme.manage", s)}
+    def get(self, request, **kwargs):
+        edition = request.edition
+        version = pagecache.version_of(edition)
+        release, items = queries.published(edition)
+        items = [i for i in items if i.session.pk == self.session.pk]
+        if not items:
+            raise Http404
+        body = exporters.to_ical(edition, items, request, release=release)
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'attachment; filename="{edition.forum.slug}-{edition.slug}-session-'
+            f'{self.session.pk}.ics"')
+        response["Last-Modified"] = pagecache.http_date(version.last_modified or 0)
+        return response
 
 
 class StarView(PermissionRequiredMixin, View):
     permission_required = "programme.star"
 
-    def post(self, request, session_id):
+    def post(self, request, session_id, **kwargs):
         session = get_object_or_404(Session, edition=request.edition, pk=session_id)
-        domain.star_toggle(person=request.user, session=session)
+        starred = domain.star_toggle(person=request.user, session=session)
+        if "application/json" in request.headers.get("Accept", ""):
+            return JsonResponse({"session": session.pk, "starred": starred})
         return redirect(safe_next(request, session.get_absolute_url()))
 
 
@@ -117,54 +226,55 @@ class ChangesView(PermissionTemplateView):
                 "releases": Release.objects.filter(edition=self.request.edition)}
 
 
-class ExportView(PermissionRequiredMixin, View):
-    """frab XML, JSON, iCalendar and CSV of the published schedule, cached per release."""
+class ExportView(EditionPageMixin, View):
+    """frab XML, JSON, iCalendar and CSV of the published schedule, rendered and compressed
+    once per version, answered with validators (304 when unchanged)."""
 
-    permission_required = "programme.view_agenda"
     formats = {"xml": ("application/xml", exporters.to_frab_xml),
                "json": ("application/json", exporters.to_json),
                "ics": ("text/calendar; charset=utf-8", exporters.to_ical),
                "csv": ("text/csv; charset=utf-8", exporters.to_csv)}
 
-    def get_permission_object(self):
-        return self.request.edition
-
-    def get(self, request, fmt):
+    def get(self, request, fmt, **kwargs):
         if fmt not in self.formats:
             raise Http404
         edition = request.edition
-        release, items = None, None
+        version = pagecache.version_of(edition)
+        content_type, render_export = self.formats[fmt]
+        base = request.build_absolute_uri("/")
 
-        latest = (Release.objects.filter(edition=edition).order_by("-number")
-                  .values_list("pk", "created").first())
-        stamp = f"{latest[0]}-{latest[1].timestamp()}" if latest else "none"
-        key = f"export:{edition.pk}:{stamp}:{fmt}"
-        body = cache.get(key)
-        content_type, render = self.formats[fmt]
-        if body is None:
+        def build():
             release, items = queries.published(edition)
-            body = render(edition, items, request, release=release)
-            cache.set(key, body, 3600)
-        response = HttpResponse(body, content_type=content_type)
+            return pagecache.export_of(render_export(edition, items, request, release=release))
+
+        export = pagecache.kept(f"export-{fmt}", version, (base,), build)
+        tag = f'"{export.digest}"'
+        if (answer := pagecache.not_modified(request, version, tag, personal=False)) is not None:
+            return answer
+        zipped = pagecache.accepts_gzip(request)
+        response = HttpResponse(export.gzipped if zipped else export.body,
+                                content_type=content_type)
+        if zipped:
+            response["Content-Encoding"] = "gzip"
         if fmt in ("ics", "csv"):
             response["Content-Disposition"] = (
                 f'attachment; filename="{edition.forum.slug}-{edition.slug}-schedule.{fmt}"')
+        pagecache.export_headers(response, version, tag)
         return response
 
 
-class ExportMovedView(PermissionRequiredMixin, View):
-    """The exports' first addresses, under agenda/: moved for good to /<forum>/<edition>/."""
+class ExportMovedView(ExportView):
+    """The exports' first addresses, under agenda/: the same files, naming their canonical
+    address (calendar applications subscribed there keep working without a redirect)."""
 
-    permission_required = "programme.view_agenda"
-
-    def get_permission_object(self):
-        return self.request.edition
-
-    def get(self, request, fmt):
-        return redirect(reverse("programme:export",
-                                kwargs={**request.edition.url_kwargs, "fmt": fmt}),
-                        permanent=True)
+    def get(self, request, fmt, **kwargs):
+        response = super().get(request, fmt, **kwargs)
+        canonical = request.build_absolute_uri(
+            reverse("programme:export", kwargs={**request.edition.url_kwargs, "fmt": fmt}))
+        response["Link"] = f'<{canonical}>; rel="canonical"'
+        return response
 
 
-__all__ = ["AgendaView", "MineView", "MineFeedView", "SessionView", "StarView", "ChangesView",
-           "ExportView", "ExportMovedView", "_"]
+__all__ = ["AgendaView", "MineView", "StarsView", "MineExportView", "MineFeedView",
+           "SessionView", "SessionIcsView", "StarView", "ChangesView", "ExportView",
+           "ExportMovedView", "_"]
