@@ -6,8 +6,7 @@ import datetime
 from django import template
 
 from openigf.core import when
-from openigf.programme import queries
-from openigf.programme.domain import now as clock
+from openigf.programme import domain, queries
 from openigf.programme.views.now import during_meeting, kept_block
 
 register = template.Library()
@@ -21,7 +20,7 @@ def now_and_next(context):
     edition = getattr(request, "edition", None)
     if edition is None or not request.user.has_perm("programme.view_agenda", edition):
         return {"show": False}
-    at = clock()
+    at = domain.now()
 
     today = when.local(at, edition.tz).date()
     if not (edition.start_date and edition.end_date

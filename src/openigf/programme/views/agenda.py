@@ -130,7 +130,7 @@ def session_body(session) -> dict:
                "entries": [{"person": p, "profile": public.get(p.pk), "more": others.get(p.pk)}
                            for p in people]}
     return {"head": render_to_string("programme/session_head.html", context),
-            "main": render_to_string("programme/session_main.html", context),
+            "about": render_to_string("programme/session_main.html", context),
             "title": session.title}
 
 

@@ -9,8 +9,7 @@ from django.utils.safestring import mark_safe
 from django.views import View
 
 from openigf.core import when
-from openigf.programme import pagecache, queries
-from openigf.programme.domain import now as clock
+from openigf.programme import domain, pagecache, queries
 from openigf.programme.views.public import EditionPageMixin
 
 REFRESH_SECONDS = 60
@@ -65,7 +64,7 @@ def kept_block(edition, at) -> str:
 class NowView(EditionPageMixin, View):
     def get(self, request, **kwargs):
 
-        block = mark_safe(kept_block(request.edition, clock()))  # noqa: S308 (our render)
+        block = mark_safe(kept_block(request.edition, domain.now()))  # noqa: S308 (our render)
         if request.htmx:
             response = HttpResponse(block)
         else:

@@ -53,7 +53,7 @@ def _page(request, template, context, parts, version, tag, name=""):
     def render(csrf_token):
         extra = {"csrf_token": csrf_token} if csrf_token else {}
         return render_to_string(template, {**context, **extra, "body": slot, "head": slot,
-                                           "main": slot}, request=request)
+                                           "about": slot}, request=request)
 
     page = pagecache.frame(request, version, name, render) if name else render(None)
     response = pagecache.assemble(request, page, parts)
@@ -171,7 +171,7 @@ class SessionView(EditionPageMixin, View):
             "session_id": session_id, "title": body["title"],
             "can_manage": can_manage, "signed_in": signed_in,
             "starred": starred},
-            [body["head"], body["main"], sections_html], version, tag, name="session")
+            [body["head"], body["about"], sections_html], version, tag, name="session")
 
     def sections(self) -> str:
         session = self.session()
