@@ -12,7 +12,7 @@ LOCK_OPTIONS := --universal --python-version 3.11 --generate-hashes --quiet \
 	--custom-compile-command "make lock"
 LOCK_FLAGS ?=
 
-.PHONY: demo test install messages lint format lock coverage
+.PHONY: demo test install fonts messages messages-update lint format lock coverage
 
 # Installs take the exact versions of the lock files (written by `make lock` from the bounds in
 # pyproject.toml); `pip check` stops here when pyproject.toml asks for what the lock lacks.
@@ -41,8 +41,23 @@ lock:
 
 install: $(VENV)/.installed
 
-messages: $(VENV)/.installed
+# The PDFs (Chair's Summary, badges, certificates) set Arabic and Chinese in Debian's Noto fonts;
+# installed when missing and this user may (root with apt-get), otherwise named.
+fonts:
+	@fc-list 2>/dev/null | grep -q "Noto Naskh Arabic" && fc-list :lang=zh-cn | grep -q . || \
+	{ if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-core fonts-noto-cjk \
+	      >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	      apt-get install -y -qq fonts-noto-core fonts-noto-cjk >/dev/null); \
+	  else echo "PDFs in Arabic and Chinese need the fonts-noto-core and fonts-noto-cjk packages"; fi; }
+
+messages: $(VENV)/.installed fonts
 	cd src/openigf && $(DEMO_ENV) $(BIN)/openigf compilemessages --verbosity 0
+
+# Gather the strings of the source into the five catalogues (new ones untranslated, changed
+# ones fuzzy) for translating; the suite fails until every entry is translated.
+messages-update: $(VENV)/.installed
+	cd src/openigf && $(DEMO_ENV) $(BIN)/openigf makemessages --all --no-obsolete --verbosity 0
 
 demo: messages
 	$(DEMO_ENV) $(BIN)/openigf migrate --noinput
@@ -52,10 +67,12 @@ demo: messages
 
 test: $(VENV)/.installed-test messages
 	$(BIN)/ruff check src tests bench
+	$(BIN)/lint-imports
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench
+	$(BIN)/lint-imports
 
 format: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix src tests bench

@@ -109,13 +109,13 @@ def main():
           f" ms; errors {len(errors)}")
     from django.db.models import Count
 
-    from openigf.outbox.models import Message
+    from openigf.outbox.models import OutboxMail
     from openigf.registration.models import Registration
 
     regs = Registration.objects.filter(edition=edition)
     dupes = regs.values("person").annotate(n=Count("id")).filter(n__gt=1).count()
     onsite = regs.filter(attendance="onsite", status="confirmed").count()
-    mails = Message.objects.filter(kind="registration.status").count()
+    mails = OutboxMail.objects.filter(kind="registration.status").count()
     print(f"check: {regs.count():,} registrations for {args.count:,} people, {dupes} "
           f"duplicated, {onsite:,} onsite confirmed (capacity {settings.onsite_capacity:,}), "
           f"{regs.filter(status='waitlisted').count():,} waitlisted, {mails:,} mails queued")

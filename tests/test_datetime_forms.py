@@ -21,7 +21,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import openigf
+from tests.factories import EditionFactory
 from tests.htmlforms import forms_of
+from tests.proposals.factories import CallFactory
 
 ZONES = ["Europe/Berlin", "Pacific/Auckland"]
 
@@ -73,9 +75,6 @@ def submitted(cls, kwargs, name, text, initial=None):
 
 @pytest.fixture
 def world(db):
-    from tests.factories import EditionFactory
-    from tests.proposals.factories import CallFactory
-
     edition = EditionFactory()
     return {"edition": edition, "call": CallFactory(edition=edition), "questions": (),
             "proposals": [], "initiatives": [], "template": None, "kind": "short",

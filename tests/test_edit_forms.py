@@ -7,6 +7,7 @@ role that edits it.
 """
 
 import importlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,6 +68,8 @@ CASES = [
          skip={"kind": "a session's kind follows its proposal"}),
     Case("programme:manage_session", "secretariat", "place-starts_at", kwargs=("session_id",)),
     Case("registration:manage", "secretariat", "onsite_capacity"),
+    Case("funding:travel_call", "secretariat", "name", kwargs=("travel_call_id",),
+         values={"floors": ["gender = female: 3\nfirst_time = yes: 2"]}),
     Case("proposals:edit", "organiser", "name", kwargs=("proposal_id",),
          query="?person={proposal_person_id}",
          skip={"email": "a new address is a new person, invited again"}),
@@ -83,9 +86,9 @@ CASES = [
 ]
 # Not edit forms, so not here: forms that add a row (members, meetings, outputs, pledges,
 # receipts, extra questions, roles, tokens), actions (screen, solve, publish, select,
-# decide), sign-up and registration (one each, then shown, not edited). Travel support and
-# NRI grant applications need a call, which no page opens yet; IGF Messages cannot be edited
-# once drafted.
+# decide), sign-up and registration (one each, then shown, not edited). NRI grant
+# applications and travel-support applications are written again, not edited; IGF Messages
+# cannot be edited once drafted.
 
 
 def _walk_modules():
@@ -142,8 +145,6 @@ def _post(client, url, form, data, button=None):
 
 
 def _errors(response) -> str:
-    import re
-
     html = response.content.decode()
     found = re.findall(r'<ul class="errorlist[^"]*"[^>]*>(.*?)</ul>', html, re.S)
     ids = re.findall(r'<ul class="errorlist[^"]*" id="([^"]+)"', html)

@@ -1,4 +1,6 @@
-"""Walk every URL the project defines with every role and check who gets in.
+"""Walk every URL the project defines with every role and check who gets in, with GET and
+with POST (an empty form: a role refused is refused before any form is read), and every
+method of every API URL.
 
 A URL without an expectation fails the walk: whoever adds a page says who may open it, in
 ``tests/<app>/walk.py``.
@@ -12,8 +14,9 @@ from pathlib import Path
 import pytest
 from django.db import transaction
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from openigf.api.api import api
 from tests import walk
 
 SKIP_PREFIXES = ("admin/", "i18n/setlang", "static/", "media/")
@@ -80,8 +83,6 @@ def _resolve(expected, everyone):
 
 @functools.cache
 def _api_paths() -> dict:
-    from openigf.api.api import api
-
     return api.get_openapi_schema()["paths"]
 
 
@@ -117,18 +118,35 @@ def _walk_methods(name, route, url, expected, clients, everyone) -> list:
     return problems
 
 
+def _post_verdict(client, url, role, world) -> str:
+    """POST an empty form to ``url`` (in a transaction rolled back): "denied" (401, 403, the
+    sign-in page), "none" (404: the empty form names nothing to act on; 405: the page takes
+    no form), "error" (5xx) or "allowed". A POST that signs the client out (signing out) is
+    followed by signing in again."""
+    with transaction.atomic():
+        response = client.post(url, {})
+        transaction.set_rollback(True)
+    person = world.people.get(role)
+    if person is not None and "_auth_user_id" not in client.session:
+        client.force_login(person, backend="django.contrib.auth.backends.ModelBackend")
+    if response.status_code in (404, 405):
+        return "none"
+    return _verdict(response)
+
+
 @pytest.mark.django_db
 def test_every_url_admits_exactly_the_expected_roles():
     world = walk.build_world()
-    expect = {}
+    expect, post_expect = {}, {}
     for module in _walk_modules():
         module.build(world)
         expect.update(module.EXPECT)
+        post_expect.update(getattr(module, "POST_EXPECT", {}))
     roles = list(world.people)
     everyone = frozenset(roles)
     clients = {role: _client_for(role, world) for role in roles}
     problems = []
-    walked = 0
+    walked = posted = 0
     for name, route, entry in _patterns():
         if route.startswith(SKIP_PREFIXES):
             continue
@@ -141,7 +159,6 @@ def test_every_url_admits_exactly_the_expected_roles():
         except LookupError as exc:
             problems.append(str(exc))
             continue
-        from django.urls import reverse
 
         url = reverse(name, kwargs=kwargs)
         if isinstance(expect[name], dict):  # an API URL: every method it answers
@@ -153,6 +170,14 @@ def test_every_url_admits_exactly_the_expected_roles():
             wanted = "allowed" if role in allowed else "denied"
             if verdict != wanted:
                 problems.append(f"{url} [{name}] as {role}: {verdict}, expected {wanted}")
+        posted_by = _resolve(post_expect.get(name, expect[name]), everyone)
+        for role in roles:
+            verdict = _post_verdict(clients[role], url, role, world)
+            wanted = "allowed" if role in posted_by else "denied"
+            if verdict not in (wanted, "none"):
+                problems.append(f"POST {url} [{name}] as {role}: {verdict}, expected {wanted}")
+            posted += verdict == "allowed"
         walked += 1
     assert walked > 15
+    assert posted > 30, "too few forms were posted to tell who may"
     assert problems == [], "\n".join(problems)

@@ -4,7 +4,9 @@ Every app with URLs has ``tests/<app>/walk.py`` defining:
 
 - ``build(world)``: add the objects its URLs need (``world.kwargs["proposal_id"] = ...``) and
   the people holding its object roles (``world.people["organiser"] = ...``);
-- ``EXPECT``: for each URL name, the set of roles that may open it with GET.
+- ``EXPECT``: for each URL name, the set of roles that may open it with GET, and POST to it
+  (an allowed role may get 405 where the page has no form);
+- ``POST_EXPECT`` (optional): for a URL whose POST admits other roles than its GET.
 
 Roles: ``public`` (not signed in), ``participant`` (signed in, no role), ``mag`` (MAG member of
 the edition), ``secretariat`` (of the forum), ``other_secretariat`` (of another forum: tenancy
@@ -19,6 +21,7 @@ from tests.factories import (
     EditionFactory,
     ForumFactory,
     PersonFactory,
+    ThemeFactory,
     mag_member_of,
     secretariat_of,
 )
@@ -57,8 +60,6 @@ def build_world() -> World:
 
 
 def build(world):
-    from tests.factories import ThemeFactory
-
     world.kwargs["theme_id"] = ThemeFactory(edition=world.edition).pk
     world.kwargs["uidb64"], world.kwargs["token"] = "MQ", "set-password"
     world.kwargs["job_id"] = Job.objects.create(

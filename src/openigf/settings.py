@@ -122,6 +122,7 @@ OPENIGF_APPS = [
     "openigf.people",
     "openigf.forums",
     "openigf.outbox",
+    "openigf.consultation",
     "openigf.proposals",
     "openigf.review",
     "openigf.programme",
@@ -135,6 +136,7 @@ OPENIGF_APPS = [
     "openigf.api",
 ]
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin, as it asks
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -163,6 +165,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "openigf.core.middleware.ActorMiddleware",
     "openigf.core.tenancy.TenancyMiddleware",
+    "openigf.core.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "openigf.urls"
@@ -214,6 +217,12 @@ LANGUAGES = [
     ("es", _("Spanish")),
 ]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Texts people enter (themes, calls, sessions, IGF Messages, the Chair's Summary) may carry a
+# version per language (django-modeltranslation: one column per language). A reader sees their
+# language's version, else the first version that exists, in this order, marked as such.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh-hans")
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"

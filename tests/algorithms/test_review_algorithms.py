@@ -98,3 +98,19 @@ def test_forced_candidates(forced):
     cands = [Candidate("a", value=0, forced=forced), Candidate("b", value=5)]
     result = select(SelectionProblem(cands, count=1))
     assert result.chosen == (["a"] if forced else ["b"])
+
+
+def test_solving_again_with_the_pairs_made_completes_and_never_doubles():
+    items = [Item(i) for i in range(12)]
+    reviewers = [Reviewer(f"r{j}") for j in range(8)]
+    first = assign(Problem(items, reviewers, 5))
+    again = assign(Problem(items, reviewers, 5, fixed=set(first.pairs)))
+    assert (again.ok, again.added, again.per_item) == (True, [], (5, 5))
+    assert sorted(again.pairs) == sorted(first.pairs)
+    # One item lost two reviewers (a declared conflict): only those two are made again,
+    # by reviewers with the lightest load and without a conflict.
+    lost = sorted(p for p in first.pairs if p[0] == 0)[:2]
+    kept = set(first.pairs) - set(lost)
+    third = assign(Problem(items, reviewers, 5, conflicts=set(lost), fixed=kept))
+    assert third.ok and len(third.added) == 2 and third.per_item == (5, 5)
+    assert {i for i, _r in third.added} == {0} and not set(third.added) & set(lost)

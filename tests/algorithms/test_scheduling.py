@@ -11,10 +11,12 @@ from openigf.algorithms.scheduling import (
     Problem,
     Room,
     Session,
+    Summary,
     Window,
     check,
     evaluate,
     solve,
+    summarise,
 )
 
 DAY = [Window(540, 780, 0), Window(840, 1080, 0)]  # 09:00-13:00, 14:00-18:00
@@ -128,3 +130,22 @@ def test_the_300_session_edition_is_scheduled_clash_free(shared_data):
     assert result.ok
     assert len(result.placements) == 300
     assert check(problem, result.placements) == []
+
+
+def test_summarise_counts_what_a_placement_gives():
+
+    problem = Problem(
+        sessions=[Session("a", "A", 60, people=frozenset({"kim"}), tags=frozenset({1})),
+                  Session("b", "B", 60, people=frozenset({"kim"}), tags=frozenset({1})),
+                  Session("c", "C", 60, tags=frozenset({1})),
+                  Session("d", "D", 60)],
+        rooms=[Room("r1", "R1", 100), Room("r2", "R2", 100)],
+        windows=[Window(540, 720, 0)], previous={"a": (540, "r1"), "c": (540, "r1")})
+    summary = summarise(problem, {"a": (540, "r1"), "b": (540, "r2"), "c": (600, "r1")})
+    assert summary == scheduling_summary(total=4, placed=3, person_clashes=1,
+                                         same_tag_parallel=2, moved=1, kept=1)
+
+
+def scheduling_summary(**counts):
+
+    return Summary(**{"room_clashes": 0, "other_broken": 0, "similar_parallel": 0, **counts})

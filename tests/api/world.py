@@ -16,7 +16,7 @@ from openigf.community.models import (
     Initiative,
 )
 from openigf.outcomes import domain as outcomes
-from openigf.outcomes.models import Message
+from openigf.outcomes.models import IgfMessage
 from openigf.programme.models import Release
 from openigf.proposals.enums import ProposalStatus
 from openigf.reporting import domain as reporting
@@ -89,7 +89,7 @@ def build() -> World:
     transcripts.transcript_save(session=session, text=">> ANA PEREZ: Welcome to data for all.")
     reporting.report_save(session=session, kind="short", takeaways=["Data must flow."],
                           submit=True)
-    message = Message.objects.create(edition=edition, theme=theme, status="final",
+    message = IgfMessage.objects.create(edition=edition, theme=theme, status="final",
                                      text="Data governance needs every stakeholder.")
     message.sessions.add(session)
     outcomes.summary_publish(edition=edition, introduction="The forum met in Berlin.")

@@ -4,10 +4,12 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from openigf.community.enums import NriStatus
+import bench.community_directory as bench
+from openigf.community.domain import mag
+from openigf.community.enums import NriStatus, PlanDecision
 from openigf.community.models import Recommendation
 from tests.community.factories import AnnualReportFactory, InitiativeFactory, RecommendationFactory
-from tests.factories import ForumFactory
+from tests.factories import EditionFactory, ForumFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -46,10 +48,6 @@ def test_improvements_import_names_the_bad_line(tmp_path):
 
 @pytest.mark.slow
 def test_mag_certificates_command_writes_one_pdf_per_outgoing_member(tmp_path):
-    from openigf.community.domain import mag
-    from openigf.community.enums import PlanDecision
-    from tests.factories import EditionFactory, PersonFactory
-
     edition = EditionFactory(forum=ForumFactory(slug="igf"), start_date=datetime.date(
         2019, 11, 25))
     person = PersonFactory()
@@ -62,6 +60,4 @@ def test_mag_certificates_command_writes_one_pdf_per_outgoing_member(tmp_path):
 
 
 def test_directory_benchmark_imports():
-    import bench.community_directory as bench
-
     assert callable(bench.main)

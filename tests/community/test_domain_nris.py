@@ -6,9 +6,10 @@ import pytest
 
 from openigf.community.domain import nris as domain
 from openigf.community.enums import NriStatus, RequestStatus
+from openigf.community.tasks import nri_lapse_all
 from openigf.core.errors import ApplicationError, NotAllowed
 from openigf.core.models import AuditEntry
-from openigf.outbox.models import Message
+from openigf.outbox.models import OutboxMail
 from tests.community.factories import AnnualReportFactory, InitiativeFactory
 from tests.factories import ForumFactory, PersonFactory, country, secretariat_of
 
@@ -38,7 +39,7 @@ def test_request_creates_the_initiative_with_its_focal_point_and_tells_the_secre
     assert req.criteria() == {"principles": True, "missing_principles": [], "team": True,
                               "team_groups": ["Civil society", "Government", "Private sector"],
                               "focal_point": True}
-    assert list(Message.objects.values_list("to", flat=True)) == [secretariat.email]
+    assert list(OutboxMail.objects.values_list("to", flat=True)) == [secretariat.email]
 
 
 def test_approval_recognises_and_mails_the_focal_point():
@@ -50,7 +51,7 @@ def test_approval_recognises_and_mails_the_focal_point():
     req.initiative.refresh_from_db()
     assert (req.initiative.status, req.initiative.recognised_on) == (
         NriStatus.RECOGNISED, datetime.date(2019, 6, 1))
-    assert Message.objects.filter(to="fp@example.org").count() == 1
+    assert OutboxMail.objects.filter(to="fp@example.org").count() == 1
     assert AuditEntry.objects.filter(action="nri.recognise").count() == 1
 
 
@@ -86,7 +87,7 @@ def test_initiative_without_the_report_of_the_closed_year_lapses():
     young.refresh_from_db()
     assert (late.status, late.lapsed_year, young.status) == (
         NriStatus.LAPSED, 2019, NriStatus.RECOGNISED)
-    assert Message.objects.get().to == "late@example.org"
+    assert OutboxMail.objects.get().to == "late@example.org"
 
 
 def test_nothing_lapses_before_the_deadline():
@@ -116,8 +117,6 @@ def test_a_report_meeting_outside_its_year_is_refused_at_the_field():
 
 @pytest.mark.django_db
 def test_the_daily_task_lapses_overdue_initiatives_of_every_registry():
-    from openigf.community.tasks import nri_lapse_all
-
     late = InitiativeFactory(name="Late IGF", recognised_on=datetime.date(2015, 1, 1))
     AnnualReportFactory(initiative=late, year=2015)
     assert nri_lapse_all() == 1

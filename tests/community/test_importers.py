@@ -2,6 +2,7 @@
 
 import pytest
 
+from openigf.community.demo import CSTD_CSV
 from openigf.community.domain import improvements as domain
 from openigf.community.importers import ImportFailed, export_recommendations, parse_recommendations
 from openigf.community.models import Recommendation
@@ -66,8 +67,6 @@ def test_a_file_that_is_not_utf8_says_so():
 
 
 def test_the_shipped_cstd_sheet_parses():
-    from openigf.community.demo import CSTD_CSV
-
     rows = parse_recommendations(CSTD_CSV.read_bytes())
     assert len(rows) == 36
     assert {r["category"] for r in rows} == {"outcomes", "modalities", "funding",

@@ -90,3 +90,7 @@ EXPECT = {
     "community:donor": ALL,
     "community:donor_edit": STAFF,
 }
+# Who may POST where it differs from who may open the page.
+POST_EXPECT = {
+    "community:donor": STAFF,  # a receipt or pledge is recorded by the Secretariat
+}

@@ -2,12 +2,22 @@ import datetime
 import re
 
 import pytest
+from django.urls import reverse
+from django.utils import timezone
 
 from openigf.core.audit import audit_log
 from openigf.core.models import AuditEntry
 from openigf.forums import domain
-from openigf.outcomes.models import Message
-from tests.factories import EditionFactory, PersonFactory, ThemeFactory, secretariat_of
+from openigf.outcomes.models import IgfMessage
+from openigf.registration import domain as registration
+from openigf.review import domain as review
+from tests.factories import (
+    EditionFactory,
+    ForumFactory,
+    PersonFactory,
+    ThemeFactory,
+    secretariat_of,
+)
 
 
 @pytest.mark.django_db
@@ -61,7 +71,8 @@ def test_admin_changes_are_logged(client):
     client.force_login(admin)
     response = client.post(f"/admin/forums/forum/{edition.forum.pk}/change/", {
         "name": "Renamed forum", "slug": edition.forum.slug, "kind": "global",
-        "website": "", "description": "", "regional_group": "", "country": ""})
+        "website": "", "description": "", "regional_group": "", "country": "",
+        "language": "en"})
     assert response.status_code == 302, response.content.decode()[:2000]
     assert AuditEntry.objects.filter(action="forum.admin_change", actor=admin).exists()
 
@@ -69,13 +80,6 @@ def test_admin_changes_are_logged(client):
 @pytest.mark.django_db
 def test_exports_of_personal_data_are_audited_with_who_and_how_many(client):
     """The registrations CSV, the badges, the assignments CSV and a person's own export."""
-    from django.urls import reverse
-    from django.utils import timezone
-
-    from openigf.registration import domain as registration
-    from openigf.review import domain as review
-    from tests.factories import ForumFactory
-
     edition = EditionFactory(forum=ForumFactory(slug="igf"), year=2019)
     for _ in range(3):
         registration.register(edition=edition, person=PersonFactory())
@@ -85,7 +89,7 @@ def test_exports_of_personal_data_are_audited_with_who_and_how_many(client):
     staff = secretariat_of(edition.forum)
     client.force_login(staff)
 
-    client.get(reverse("registration:manage", kwargs=edition.url_kwargs), {"format": "csv"})
+    client.get(reverse("registration:csv", kwargs=edition.url_kwargs))
     client.get(reverse("review:csv", kwargs=edition.url_kwargs))
     client.get("/me/export/")
 
@@ -102,7 +106,7 @@ def test_exports_of_personal_data_are_audited_with_who_and_how_many(client):
 def test_audit_page_shows_changes_as_labelled_old_and_new_values(client):
     edition = EditionFactory(title="IGF 2019")
     domain.edition_update(edition=edition, title="IGF 2019 Berlin")
-    message = Message.objects.create(edition=edition, theme=ThemeFactory(edition=edition),
+    message = IgfMessage.objects.create(edition=edition, theme=ThemeFactory(edition=edition),
                                      text="Fund community networks.")
     audit_log(action="message.status", obj=message,
               changes={"status": ["draft", "comment"], "subheading": ["", "Access"],

@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from openigf.core.demo import DEMO_PASSWORD
+
 AXE = Path(__file__).resolve().parents[1] / "vendor" / "axe.min.js"
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -55,8 +57,6 @@ def test_skip_link_is_first_and_moves_focus_to_main(demo, page):
 
 @pytest.mark.django_db(transaction=True)
 def test_sign_in_and_reach_the_secretariat_dashboard_on_a_phone(demo, browser, live_server):
-    from openigf.core.demo import DEMO_PASSWORD
-
     context = browser.new_context(viewport={"width": 375, "height": 740},
                                   base_url=live_server.url)
     phone = context.new_page()

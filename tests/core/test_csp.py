@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 
 import openigf
+from tests.community.test_browser import sign_in
+from tests.factories import EditionFactory, ForumFactory, secretariat_of
+from tests.proposals.factories import ProposalFactory
 
 TEMPLATES = Path(openigf.__file__).parent
 PRINT_ONLY = {"registration/badges.html", "community/mag/certificate.html",
@@ -45,10 +48,6 @@ def test_no_template_has_an_inline_script_or_event_handler():
 def test_pages_work_under_the_policy_without_a_violation(page):
     """Check-in (its script is a file now), the language switcher, a proposal's live
     screening (htmx) and sign-in, with the browser reporting no refused script or style."""
-    from tests.community.test_browser import sign_in
-    from tests.factories import EditionFactory, ForumFactory, secretariat_of
-    from tests.proposals.factories import ProposalFactory
-
     refused = []
     page.on("console", lambda m: refused.append(m.text) if "Content Security Policy"
             in m.text or "Refused to" in m.text else None)

@@ -70,8 +70,7 @@ def test_public_proposals_csv_neutralises_a_formula_title(client, edition):
 def test_registrations_csv_neutralises_a_formula_name(client, edition):
     register(edition=edition, person=PersonFactory(name=FORMULA, organisation="@evil"))
     client.force_login(secretariat_of(edition.forum))
-    rows = rows_of(client.get(reverse("registration:manage", kwargs=edition.url_kwargs),
-                              {"format": "csv"}))
+    rows = rows_of(client.get(reverse("registration:csv", kwargs=edition.url_kwargs)))
     assert (cell(rows, "name"), cell(rows, "organisation")) == ([SAFE], ["'@evil"])
 
 

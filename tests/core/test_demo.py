@@ -5,10 +5,14 @@ import io
 import pytest
 from django.core.management import call_command
 
+from openigf.core.demo import DEMO_PASSWORD
 from openigf.core.models import DemoMarker
 from openigf.forums.enums import Role
 from openigf.forums.models import Edition, Forum, Membership
+from openigf.people.demo import DEMO_ACCOUNTS
 from openigf.people.models import Person
+from openigf.proposals.models import Call
+from openigf.review.models import Round
 
 pytestmark = pytest.mark.slow
 
@@ -30,8 +34,9 @@ def test_demo_loads_twice_without_duplicates(demo):
 
 def test_demo_has_the_igf_with_paris_and_berlin_and_an_nri(demo):
     igf = Forum.objects.get(slug="igf")
-    assert list(igf.editions.order_by("year").values_list("year", "host_city")) == \
-        [(2018, "Paris"), (2019, "Berlin")]
+    assert list(igf.editions.order_by("year").values_list("year", "host_city")) == [
+        (2015, "João Pessoa"), (2016, "Guadalajara"), (2017, "Geneva"), (2018, "Paris"),
+        (2019, "Berlin")]
     berlin = igf.editions.get(year=2019)
     assert list(berlin.themes.values_list("name", flat=True)) == [
         "Data Governance", "Digital Inclusion", "Security, Safety, Stability and Resilience"]
@@ -60,8 +65,6 @@ def test_demo_mag_is_balanced(demo):
 
 
 def test_demo_accounts_can_sign_in(demo, client):
-    from openigf.core.demo import DEMO_PASSWORD
-
     response = client.post("/accounts/login/", {"username": "secretariat@demo.openigf.org",
                                                  "password": DEMO_PASSWORD})
     assert response.status_code == 302
@@ -71,8 +74,6 @@ def test_demo_accounts_can_sign_in(demo, client):
 def test_demo_accounts_are_confirmed_and_named_people_are_not_accounts(demo):
     """The demo accounts sign in with their roles; the thousands of people the demo names
     can be taken only by following a link mailed to their address."""
-    from openigf.people.demo import DEMO_ACCOUNTS
-
     accounts = Person.objects.filter(email__in=[a[0] for a in DEMO_ACCOUNTS])
     assert sorted(accounts.filter(email_verified__isnull=False).values_list(
         "email", flat=True)) == sorted(a[0] for a in DEMO_ACCOUNTS)
@@ -82,9 +83,6 @@ def test_demo_accounts_are_confirmed_and_named_people_are_not_accounts(demo):
 
 
 def test_demo_calls_and_rounds_agree_with_the_timeline(demo):
-    from openigf.proposals.models import Call
-    from openigf.review.models import Round
-
     berlin = Edition.objects.get(forum__slug="igf", year=2019)
     workshops = Call.objects.get(edition=berlin, kind="workshop")
     round_ = Round.objects.get(edition=berlin)

@@ -4,8 +4,10 @@ import pytest
 from django import forms
 from django.core.exceptions import ValidationError
 
+from openigf.core import textlimits
 from openigf.core.errors import ApplicationError, add_to_form, refusal_from, validate
 from openigf.forums.models import Forum
+from openigf.people.models import Person
 
 
 class NoteForm(forms.Form):
@@ -54,3 +56,14 @@ def test_validate_refuses_with_an_application_error_naming_the_field():
     with pytest.raises(ApplicationError) as refused:
         validate(Forum(name="", slug="x y"))
     assert {"name", "slug"} <= set(refused.value.fields)
+
+
+@pytest.mark.django_db
+def test_validate_refuses_a_text_longer_than_its_field_allows():
+    """Django checks a TextField's max_length only in forms; domain writes (the API's too)
+    refuse it as well."""
+    person = Person(email="long@example.org", name="Long", biography="x" * 1_000_000)
+    with pytest.raises(ApplicationError) as refused:
+        validate(person, exclude=["password"])
+    assert list(refused.value.fields) == ["biography"]
+    assert str(textlimits.TEXT) in refused.value.fields["biography"][0].replace(",", "")

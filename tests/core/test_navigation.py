@@ -2,6 +2,7 @@
 
 import pytest
 
+from openigf.outcomes.models import ChairsSummary
 from tests.factories import (
     EditionFactory,
     ForumFactory,
@@ -42,8 +43,6 @@ def _labels(client, edition):
 
 
 def test_the_chairs_summary_shows_in_the_menu_only_once_published(client):
-    from openigf.outcomes.models import ChairsSummary
-
     edition = EditionFactory(year=2018)
     assert "Chair's Summary" not in _labels(client, edition)
     client.force_login(secretariat_of(edition.forum))

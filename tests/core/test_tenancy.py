@@ -1,5 +1,7 @@
 import pytest
+from django.core.exceptions import ValidationError
 
+from openigf.forums.domain import forum_create
 from tests.factories import EditionFactory, ForumFactory
 
 
@@ -44,10 +46,6 @@ def test_unpublished_edition_is_hidden_from_the_public(client):
 
 @pytest.mark.django_db
 def test_reserved_slugs_cannot_name_a_forum():
-    from django.core.exceptions import ValidationError
-
-    from openigf.forums.domain import forum_create
-
     with pytest.raises(ValidationError) as error:
         forum_create(slug="search", name="Search", kind="national")
     assert "slug" in error.value.message_dict

@@ -8,10 +8,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from openigf.community.models import Initiative
 from openigf.core.errors import ApplicationError
 from openigf.funding import domain
 from openigf.funding.models import GrantCall, TravelApplication, TravelCall
-from openigf.outbox.models import Message
+from openigf.outbox.models import OutboxMail
 from openigf.people.models import Country
 from tests.factories import EditionFactory, ForumFactory, PersonFactory, secretariat_of
 from tests.programme.factories import SessionFactory, SessionPersonFactory
@@ -56,7 +57,7 @@ def test_selection_under_budget_with_a_binding_floor_and_decisions(call):
     assert counts["selected"] == 3 and counts["broken"] == []
     woman = TravelApplication.objects.get(person=people[3])
     assert woman.status == "selected"  # the floor binds: she replaces a higher score
-    assert Message.objects.filter(kind="travel.decision").count() == 4
+    assert OutboxMail.objects.filter(kind="travel.decision").count() == 4
     domain.trip_report_save(application=woman, text="Spoke in two sessions.")
 
 
@@ -93,8 +94,6 @@ def test_applicant_pages(client, call):
 
 
 def test_grants_respect_the_caps_and_recognition():
-    from openigf.community.models import Initiative
-
     edition = EditionFactory(forum=ForumFactory(slug="igf"), year=2019)
     now = timezone.now()
     grants = GrantCall.objects.create(edition=edition, name="Grants", budget=Decimal("9000"),

@@ -13,7 +13,8 @@ from openigf.outbox.domain import (
     mail_retry,
     mail_send,
 )
-from openigf.outbox.models import Message, Status
+from openigf.outbox.models import OutboxMail, Status
+from tests.factories import EditionFactory, secretariat_of
 
 
 class BrokenBackend:
@@ -41,7 +42,7 @@ def test_mail_of_a_rolled_back_change_is_never_written_nor_sent():
     with pytest.raises(RuntimeError), transaction.atomic():
         mail_enqueue(to="a@example.org", subject="Hello", body="Body")
         raise RuntimeError("the change failed")
-    assert Message.objects.count() == 0
+    assert OutboxMail.objects.count() == 0
     assert mail.outbox == []
 
 
@@ -57,7 +58,7 @@ def test_failed_mail_is_kept_with_its_error_and_retried_later(settings):
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     assert mail_flush() == 0  # not due yet
-    Message.objects.filter(pk=message.pk).update(next_attempt_at=timezone.now())
+    OutboxMail.objects.filter(pk=message.pk).update(next_attempt_at=timezone.now())
     assert mail_flush() == 1
     message.refresh_from_db()
     assert (message.status, message.attempts, message.last_error) == (Status.SENT, 2, "")
@@ -68,7 +69,7 @@ def test_mail_gives_up_after_the_maximum_attempts_and_stays_visible(settings):
     settings.EMAIL_BACKEND = "tests.outbox.test_domain.BrokenBackend"
     settings.OUTBOX_MAX_ATTEMPTS = 2
     message = mail_enqueue(to="a@example.org", subject="Hello", body="Body")
-    Message.objects.filter(pk=message.pk).update(next_attempt_at=timezone.now())
+    OutboxMail.objects.filter(pk=message.pk).update(next_attempt_at=timezone.now())
     mail_flush()
     message.refresh_from_db()
     assert message.status == Status.GAVE_UP
@@ -79,7 +80,7 @@ def test_mail_gives_up_after_the_maximum_attempts_and_stays_visible(settings):
 
 @pytest.mark.django_db
 def test_a_sent_mail_is_not_sent_twice():
-    message = Message.objects.create(to="a@example.org", subject="s", body="b")
+    message = OutboxMail.objects.create(to="a@example.org", subject="s", body="b")
     assert mail_send(message_id=message.pk) is True
     assert mail_send(message_id=message.pk) is False
     assert len(mail.outbox) == 1
@@ -106,9 +107,9 @@ def test_every_attempt_of_a_mail_carries_the_same_message_id(settings):
     settings.EMAIL_BACKEND = "tests.outbox.test_domain.FlakyBackend"
     settings.DEFAULT_FROM_EMAIL = "IGF <no-reply@igf.example.org>"
     FlakyBackend.attempts = []
-    message = Message.objects.create(to="a@example.org", subject="s", body="b")
+    message = OutboxMail.objects.create(to="a@example.org", subject="s", body="b")
     assert mail_send(message_id=message.pk) is False
-    Message.objects.filter(pk=message.pk).update(next_attempt_at=timezone.now())
+    OutboxMail.objects.filter(pk=message.pk).update(next_attempt_at=timezone.now())
     assert mail_flush() == 1
     assert FlakyBackend.attempts == [message.message_id] * 2
     assert message.message_id == (f"<outbox.{message.pk}.{message.created:%Y%m%d%H%M%S}"
@@ -119,7 +120,7 @@ def test_every_attempt_of_a_mail_carries_the_same_message_id(settings):
 @pytest.mark.django_db
 def test_a_claim_whose_worker_was_killed_is_sent_by_the_next_flush_at_once():
     """A worker killed right after claiming holds no lock any more: no waiting for a timeout."""
-    message = Message.objects.create(to="a@example.org", subject="s", body="b",
+    message = OutboxMail.objects.create(to="a@example.org", subject="s", body="b",
                                      status=Status.SENDING, attempts=1,
                                      claimed_at=timezone.now())
     assert mail_flush() == 1
@@ -130,14 +131,14 @@ def test_a_claim_whose_worker_was_killed_is_sent_by_the_next_flush_at_once():
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_a_claim_held_by_a_live_sender_is_neither_released_nor_sent_again():
-    message = Message.objects.create(to="a@example.org", subject="s", body="b",
+    message = OutboxMail.objects.create(to="a@example.org", subject="s", body="b",
                                      status=Status.SENDING, attempts=1,
                                      claimed_at=timezone.now())
     locked, done = threading.Event(), threading.Event()
 
     def live_sender():  # holds the row as mail_send does while the SMTP server answers
         with transaction.atomic():
-            Message.objects.select_for_update().get(pk=message.pk)
+            OutboxMail.objects.select_for_update().get(pk=message.pk)
             locked.set()
             done.wait(10)
         connection.close()
@@ -158,7 +159,7 @@ def test_a_claim_held_by_a_live_sender_is_neither_released_nor_sent_again():
 
 @pytest.mark.django_db
 def test_a_claim_left_by_a_dead_worker_is_released():
-    message = Message.objects.create(
+    message = OutboxMail.objects.create(
         to="a@example.org", subject="s", body="b", status=Status.SENDING,
         claimed_at=timezone.now() - datetime.timedelta(hours=1))
     assert mail_flush() == 1
@@ -169,10 +170,8 @@ def test_a_claim_left_by_a_dead_worker_is_released():
 @pytest.mark.django_db
 def test_outbox_page_lists_failed_mail_for_the_secretariat(client,
                                                            django_capture_on_commit_callbacks):
-    from tests.factories import EditionFactory, secretariat_of
-
     edition = EditionFactory()
-    Message.objects.create(forum=edition.forum, edition=edition, to="x@example.org",
+    OutboxMail.objects.create(forum=edition.forum, edition=edition, to="x@example.org",
                            subject="Your proposal", body="b", status=Status.FAILED,
                            last_error="SMTPServerDisconnected")
     client.force_login(secretariat_of(edition.forum))
@@ -180,6 +179,6 @@ def test_outbox_page_lists_failed_mail_for_the_secretariat(client,
     assert "SMTPServerDisconnected" in page.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/{edition.forum.slug}/{edition.slug}/manage/outbox/"
-                               f"{Message.objects.get().pk}/retry/")
+                               f"{OutboxMail.objects.get().pk}/retry/")
     assert response.status_code == 302
-    assert Message.objects.get().status == Status.SENT
+    assert OutboxMail.objects.get().status == Status.SENT

@@ -4,7 +4,7 @@ retry as its own action."""
 import pytest
 from django.urls import reverse
 
-from openigf.outbox.models import Message, Status
+from openigf.outbox.models import OutboxMail, Status
 from openigf.outbox.redaction import redact_secrets
 from openigf.proposals.domain import confirm_token
 from tests.factories import EditionFactory, ForumFactory, secretariat_of
@@ -23,7 +23,7 @@ def url(name, edition, **kwargs):
 
 
 def mail(edition, to, **kwargs):
-    return Message.objects.create(forum=edition.forum, edition=edition, to=to,
+    return OutboxMail.objects.create(forum=edition.forum, edition=edition, to=to,
                                   **{"subject": f"To {to}", "body": "b", **kwargs})
 
 

@@ -1,16 +1,24 @@
 """A real Celery worker against the local Redis delivers a queued mail to a local SMTP sink."""
 
+import asyncio
 import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
+import redis
+from aiosmtpd.controller import Controller
+from aiosmtpd.handlers import Message as MessageHandler
+from celery import Celery
+from django.core import mail
 from django.db import connection
 
 from conftest import TEST_REDIS_URL
-from openigf.outbox.models import Message, Status
+from openigf.outbox.domain import mail_flush
+from openigf.outbox.models import OutboxMail, Status
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
 
@@ -19,12 +27,6 @@ pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
 def smtp_sink():
     """A local SMTP server keeping what it receives; ``hold`` (an event) set by a test makes
     it wait before answering a mail's data, as a slow server does."""
-    import asyncio
-    import threading
-
-    from aiosmtpd.controller import Controller
-    from aiosmtpd.handlers import Message as MessageHandler
-
     received = []
     hold, holding = threading.Event(), threading.Event()
     hold.set()
@@ -53,8 +55,6 @@ def smtp_sink():
 
 @pytest.fixture
 def worker(smtp_sink, transactional_db, tmp_path):
-    import redis
-
     redis.Redis.from_url(TEST_REDIS_URL).flushdb()
     log_path = tmp_path / "worker.log"
     db = connection.settings_dict
@@ -81,9 +81,7 @@ def worker(smtp_sink, transactional_db, tmp_path):
 
 @pytest.mark.django_db(transaction=True)
 def test_worker_delivers_a_queued_mail_to_smtp(worker, smtp_sink):
-    from celery import Celery
-
-    message = Message.objects.create(to="speaker@example.org", subject="Please confirm",
+    message = OutboxMail.objects.create(to="speaker@example.org", subject="Please confirm",
                                      body="Confirm your participation.")
     # A producer of its own: the suite's Celery app runs tasks inline.
     producer = Celery("openigf-test-producer", broker=TEST_REDIS_URL, set_as_current=False)
@@ -101,15 +99,10 @@ def test_worker_delivers_a_queued_mail_to_smtp(worker, smtp_sink):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_mail_whose_worker_is_killed_mid_send_is_sent_by_the_next_flush(worker, smtp_sink):
-    from celery import Celery
-    from django.core import mail
-
-    from openigf.outbox.domain import mail_flush
-
     smtp_sink.hold.clear()  # the SMTP server takes its time: the worker is killed meanwhile
-    message = Message.objects.create(to="speaker@example.org", subject="Please confirm",
+    message = OutboxMail.objects.create(to="speaker@example.org", subject="Please confirm",
                                      body="Confirm your participation.")
-    producer = Celery("openigf-test-producer", broker=TEST_REDIS_URL)
+    producer = Celery("openigf-test-producer", broker=TEST_REDIS_URL, set_as_current=False)
     producer.send_task("openigf.outbox.tasks.outbox_send", kwargs={"message_id": message.pk})
     assert smtp_sink.holding.wait(90), worker.log_path.read_text()[-4000:]
     message.refresh_from_db()

@@ -4,6 +4,7 @@ Chair's Summary (facts, versions, PDF checked page by page, DOCX)."""
 import subprocess
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from openigf.core.errors import ApplicationError
@@ -89,3 +90,29 @@ def test_chairs_summary_versions_pdf_and_docx(client, edition, tmp_path):
     docx = client.get(reverse("outcomes:summary_file", kwargs={**edition.url_kwargs,
                                                                "fmt": "docx"})).content
     assert docx[:2] == b"PK"
+
+
+@pytest.mark.poppler
+@pytest.mark.parametrize(("language", "title", "heading"), [
+    ("ar", "ملخص الرئيس", "الاجتماع بالأرقام"),
+    ("zh-hans", "主席总结", "会议数据"),
+])
+def test_the_chairs_summary_pdf_reads_in_arabic_and_chinese(client, edition, tmp_path,
+                                                             language, title, heading):
+    """Shaped Arabic and Chinese glyphs come out of the PDF as the same characters, in
+    reading order, whatever fonts the machine had before (the PDF embeds its own)."""
+    page = reverse("outcomes:summary", kwargs=edition.url_kwargs)
+    client.force_login(secretariat_of(edition.forum))
+    client.post(page, {"introduction": "The forum met in Berlin."})
+    client.logout()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    pdf = client.get(reverse("outcomes:summary_file", kwargs={**edition.url_kwargs,
+                                                              "fmt": "pdf"})).content
+    path = tmp_path / "s.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True,
+                          text=True).stdout
+    assert title in text and heading in text, text[:500]
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, check=True,
+                           text=True).stdout
+    assert "Noto" in fonts or "DejaVu" in fonts, fonts

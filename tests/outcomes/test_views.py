@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from openigf.core.models import AuditEntry
 from openigf.outcomes import domain
-from openigf.outcomes.models import Message, MessageComment
+from openigf.outcomes.models import IgfMessage, MessageComment
 from openigf.reporting.domain import report_save
 from tests.factories import (
     EditionFactory,
@@ -57,7 +57,7 @@ def test_a_drafted_message_is_confirmed_and_listed_in_the_table_not_as_a_notice(
         "theme": theme.pk, "text": "Fund community networks.", "subheading": "Access",
         "sessions": [sessions[0].pk]}, follow=True)
     html = response.content.decode()
-    message = Message.objects.get()
+    message = IgfMessage.objects.get()
     assert (message.text, message.subheading, list(message.sessions.all())) == (
         "Fund community networks.", "Access", [sessions[0]])
     assert "Message drafted." in notices(html)
@@ -71,7 +71,7 @@ def test_an_empty_draft_is_refused_at_its_group_keeping_what_was_typed(editor, e
     response = editor.post(url("message_new", edition), {
         "theme": theme.pk, "text": "  ", "subheading": "Kept", "group": "1"})
     html = response.content.decode()
-    assert response.status_code == 200 and Message.objects.count() == 0
+    assert response.status_code == 200 and IgfMessage.objects.count() == 0
     assert '<p class="errorlist" id="text-1-error" role="alert">Write the message.</p>' in html
     assert 'id="sub-1" name="subheading" value="Kept"' in html
 

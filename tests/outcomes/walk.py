@@ -1,12 +1,11 @@
 """Who may open each outcomes page (see tests/walk.py)."""
 
-from tests.walk import ALL, STAFF
+from openigf.outcomes import domain
+from openigf.outcomes.models import MessageComment
+from tests.walk import ALL, SIGNED_IN, STAFF
 
 
 def build(world):
-    from openigf.outcomes import domain
-    from openigf.outcomes.models import MessageComment
-
     domain.summary_publish(edition=world.edition, introduction="Intro")
     world.kwargs.setdefault("fmt", "xml")
     message = domain.message_save(edition=world.edition, theme=world.edition.themes.first(),
@@ -25,4 +24,9 @@ EXPECT = {
     "outcomes:comment_moderate": STAFF,  # POST only
     "outcomes:summary": ALL,
     "outcomes:summary_file": frozenset(),  # the walk asks for .xml: 404 for all
+}
+# Who may POST where it differs from who may open the page.
+POST_EXPECT = {
+    "outcomes:messages": SIGNED_IN,  # a comment on a message
+    "outcomes:summary": STAFF,  # publishing a new version
 }

@@ -1,6 +1,12 @@
+import importlib.util
+import json
+from pathlib import Path
+
 import pytest
 
+from openigf.people.countries import countries_load
 from openigf.people.models import Country
+from tests.factories import PersonFactory
 
 
 @pytest.mark.django_db
@@ -30,10 +36,6 @@ def test_country_facts_and_names_in_the_un_languages():
 
 @pytest.mark.shared_data
 def test_shipped_countries_match_the_public_sources(shared_data):
-    import importlib.util
-    import json
-    from pathlib import Path
-
     root = Path(__file__).resolve().parents[2]
     spec = importlib.util.spec_from_file_location("build", root / "scripts/build_countries.py")
     build = importlib.util.module_from_spec(spec)
@@ -51,9 +53,6 @@ def test_countries_carry_the_m49_names_and_no_separate_taiwan():
 
 @pytest.mark.django_db
 def test_loading_again_renames_and_moves_what_referred_to_a_retired_code():
-    from openigf.people.countries import countries_load
-    from tests.factories import PersonFactory
-
     Country.objects.filter(m49="384").update(name="Ivory Coast", names={"en": "Ivory Coast"})
     taiwan = Country.objects.create(m49="158", iso2="TW", name="Taiwan")
     person = PersonFactory(country=taiwan)

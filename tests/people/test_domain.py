@@ -9,12 +9,13 @@ from django.utils import timezone
 
 from openigf.core.models import AuditEntry
 from openigf.outbox.domain import mail_enqueue
-from openigf.outbox.models import Message
+from openigf.outbox.models import OutboxMail
 from openigf.outcomes import domain as outcomes
 from openigf.outcomes.models import MessageComment
 from openigf.people import domain
 from openigf.people.models import Person
 from openigf.proposals import domain as proposals
+from openigf.proposals.models import Proposal, ProposalPerson
 from openigf.review import domain as review
 from openigf.review.models import Review
 from tests.factories import (
@@ -80,12 +81,11 @@ def test_erasure_reaches_the_audit_log_the_outbox_proposals_and_comments(traces)
                        ensure_ascii=False)
     for text in (NAME, BIO, NEEDS, "zora@example.org"):
         assert text not in audit
-    mail = json.dumps(list(Message.objects.values_list("to", "subject", "body")))
+    mail = json.dumps(list(OutboxMail.objects.values_list("to", "subject", "body")))
     assert "zora@example.org" not in mail and NAME not in mail
-    assert list(Message.objects.values_list("subject", flat=True)) == ["— declined"]
+    assert list(OutboxMail.objects.values_list("subject", flat=True)) == ["— declined"]
     assert list(traces.__class__.objects.filter(pk=traces.pk).values_list(
         "organisation", "biography", "accessibility_needs")) == [("", "", "")]
-    from openigf.proposals.models import Proposal, ProposalPerson
 
     assert ORG not in json.dumps(list(Proposal.objects.values_list("organisation", flat=True)))
     assert ORG not in json.dumps(list(ProposalPerson.objects.values_list("organisation",
@@ -115,7 +115,7 @@ def test_erasing_a_person_with_an_accented_name_scrubs_it_wherever_it_was_copied
     audit = json.dumps(list(AuditEntry.objects.values_list("changes", "object_repr")),
                        ensure_ascii=False)
     assert "José" not in audit and "Genève" not in audit
-    assert Message.objects.get().body == "— wrote."
+    assert OutboxMail.objects.get().body == "— wrote."
 
 
 def test_person_export_is_not_given_to_someone_else_by_an_unconfirmed_address(db):

@@ -2,9 +2,10 @@
 (people.forms with people.throttles); sign-ins are audited without passwords."""
 
 import pytest
+from django.core.cache import cache
 
 from openigf.core.models import AuditEntry
-from openigf.outbox.models import Message
+from openigf.outbox.models import OutboxMail
 from openigf.people import throttles
 from tests.factories import PASSWORD, PersonFactory
 
@@ -26,8 +27,6 @@ def test_100_wrong_passwords_then_the_right_one_does_not_sign_in(client):
 
 @pytest.mark.django_db
 def test_lockout_ends_with_its_window(client):
-    from django.core.cache import cache
-
     PersonFactory(email="kofi@example.org")
     for i in range(throttles.LOGIN_ACCOUNT.count):
         client.post("/accounts/login/", {"username": "kofi@example.org", "password": f"x{i}"})
@@ -55,7 +54,7 @@ def test_30_password_resets_to_one_address_queue_at_most_three_mails(client):
     statuses = [client.post("/accounts/password-reset/", {"email": "kofi@example.org"},
                             REMOTE_ADDR=f"198.51.100.{i}").status_code for i in range(30)]
     assert statuses[:3] == [302, 302, 302] and set(statuses[3:]) == {429}
-    assert Message.objects.filter(to="kofi@example.org").count() == 3
+    assert OutboxMail.objects.filter(to="kofi@example.org").count() == 3
 
 
 @pytest.mark.django_db

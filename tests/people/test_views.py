@@ -4,6 +4,7 @@ import re
 import pytest
 
 from openigf.core.models import AuditEntry
+from openigf.outbox.models import OutboxMail
 from openigf.people.models import Person
 from tests.factories import PASSWORD, PersonFactory, country
 
@@ -106,14 +107,12 @@ def test_erase_needs_the_password_and_then_removes_personal_data(client):
 @pytest.mark.django_db
 def test_password_reset_mail_goes_through_the_outbox_without_the_link_in_clear(
         client, mailoutbox, settings, django_capture_on_commit_callbacks):
-    from openigf.outbox.models import Message
-
     settings.SITE_URL = "https://forum.example.org"
     PersonFactory(email="kofi@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/accounts/password-reset/", {"email": "kofi@example.org"},
                     HTTP_HOST="evil.example:8443")
-    message = Message.objects.get()
+    message = OutboxMail.objects.get()
     assert (message.to, message.kind, message.status) == \
         ("kofi@example.org", "person.password_reset", "sent")
     assert "/accounts/reset/" not in message.body and "evil" not in message.body
@@ -175,13 +174,11 @@ def test_signing_in_speaks_the_persons_language(client):
 @pytest.mark.django_db
 def test_mails_are_written_in_the_recipients_preferred_language(
         client, django_capture_on_commit_callbacks):
-    from openigf.outbox.models import Message
-
     PersonFactory(email="kofi@example.org", preferred_language="fr")
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/accounts/password-reset/", {"email": "kofi@example.org"},
                     HTTP_ACCEPT_LANGUAGE="en")
-    assert Message.objects.get().subject == "Votre mot de passe openigf"
+    assert OutboxMail.objects.get().subject == "Votre mot de passe openigf"
 
 
 @pytest.mark.django_db

@@ -11,6 +11,7 @@ from openigf.api.models import ApiToken
 from openigf.forums.enums import Role
 from openigf.forums.models import Membership
 from openigf.people.models import Person
+from openigf.people.tokens import uid_of
 from openigf.programme.models import SessionPerson
 from openigf.proposals.enums import PersonRole
 from openigf.registration.models import Registration
@@ -96,7 +97,7 @@ def test_signup_as_the_secretariat_grants_nothing_until_the_mailed_link(
     staff = record("secretariat@example.org")
     Membership.objects.create(forum=edition.forum, person=staff, role=Role.SECRETARIAT)
     roles = reverse("forums:manage_roles", kwargs=edition.url_kwargs)
-    registrations = reverse("registration:manage", kwargs=edition.url_kwargs) + "?format=csv"
+    registrations = reverse("registration:csv", kwargs=edition.url_kwargs)
 
     sign_up(client, "secretariat@example.org", django_capture_on_commit_callbacks)
     assert (status(client, roles), status(client, registrations)) == (302, 302)
@@ -212,7 +213,6 @@ def test_the_mailed_link_works_once(client, edition, mailoutbox,
 @pytest.mark.django_db
 def test_an_altered_link_is_refused_without_error(client, edition):
     person = record("altered@example.org")
-    from openigf.people.tokens import uid_of
 
     for path in (f"/accounts/confirm/{uid_of(person)}/forged-token/",
                  "/accounts/confirm/%00%ff/x-y/", "/accounts/confirm/MTIzNDU2Nzg5/a-b/"):

@@ -2,6 +2,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import factory
+from django.urls import reverse
 
 from openigf.programme.models import Room, Session, SessionPerson, TimeWindow
 
@@ -44,3 +45,9 @@ def windows(edition, days=2, start="09:00", end="13:00"):
             starts_at=datetime.datetime.combine(day, datetime.time.fromisoformat(start), tz),
             ends_at=datetime.datetime.combine(day, datetime.time.fromisoformat(end), tz)))
     return made
+
+
+def url(name, edition, **kwargs):
+    """The address of a programme page of ``edition``."""
+
+    return reverse(f"programme:{name}", kwargs={**edition.url_kwargs, **kwargs})

@@ -5,12 +5,14 @@ import json
 import re
 from functools import cache
 
+import jsonschema
+
 from conftest import shared_data_dir
 
 
 @cache
 def _xsd():
-    from lxml import etree
+    from lxml import etree  # noqa: PLC0415 heavy (lxml), loaded only when used
 
     return etree.XMLSchema(etree.parse(str(shared_data_dir() / "schemas" / "c3voc" /
                                            "schedule.xml.xsd")))
@@ -18,8 +20,6 @@ def _xsd():
 
 @cache
 def _json_validator():
-    import jsonschema
-
     schema = json.loads((shared_data_dir() / "schemas" / "c3voc" / "schema.json").read_text())
     return jsonschema.Draft6Validator(
         schema, format_checker=jsonschema.Draft6Validator.FORMAT_CHECKER)
@@ -27,7 +27,7 @@ def _json_validator():
 
 def xml_errors(body: bytes | str) -> list[str]:
     """What the C3VOC XML Schema finds wrong ([] when the file validates)."""
-    from lxml import etree
+    from lxml import etree  # noqa: PLC0415 heavy (lxml), loaded only when used
 
     data = body.encode() if isinstance(body, str) else body
     schema = _xsd()

@@ -6,6 +6,8 @@ import pytest
 from openigf.core.demo import DEMO_PASSWORD
 from tests.community.test_browser import sign_in
 from tests.core.test_browser import demo, serious_violations  # noqa: F401 (fixture)
+from tests.factories import EditionFactory, ForumFactory
+from tests.programme.test_views import programme
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -41,9 +43,6 @@ def test_secretariat_programme_page_is_accessible(demo, page):  # noqa: F811
 
 @pytest.fixture
 def small_programme(transactional_db):
-    from tests.factories import EditionFactory, ForumFactory
-    from tests.programme.test_views import programme
-
     edition = EditionFactory(forum=ForumFactory(slug="igf"), year=2019)
     programme(edition, n=8)
     return edition

@@ -105,7 +105,7 @@ def test_icalendar_export_round_trips(client, shared_data):
     for n in range(3):
         SessionFactory(edition=edition, title=f"Session {n}", starts_at=start, room=room,
                        theme=theme, description=f"About {n}, with a ; and a \\.")
-    domain.release_publish(edition=edition)
+    domain.release_publish(edition=edition, accept_broken=True)  # three at once, on purpose
     body = exports(client, edition)["ics"]
     assert ical_errors(body) == []
     assert body == exports(client, edition)["ics"]  # stable: same UIDs and DTSTAMP

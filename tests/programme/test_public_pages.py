@@ -7,11 +7,13 @@ import gzip
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from openigf.programme import domain, grid, pagecache, personal
 from openigf.programme.models import FeedToken, Session
+from openigf.programme.views.agenda import theme_style
 from tests.factories import PersonFactory, ThemeFactory
 from tests.programme import test_views
 from tests.programme.factories import SessionPersonFactory
@@ -123,8 +125,6 @@ def test_grid_lays_sessions_out_by_room_and_time():
 @pytest.mark.parametrize("colour", ["#ffdd00", "#000000", "#767676", "#3366cc", "#e11d48",
                                     "#777", "not a colour"])
 def test_theme_colours_keep_text_readable(colour):
-    from openigf.programme.views.agenda import theme_style
-
     class Theme:
         pass
 
@@ -300,8 +300,6 @@ def test_assembled_gzip_is_one_valid_stream_equal_to_the_plain_page(client, edit
 
 
 def test_kept_frame_gives_each_reader_a_form_token_that_works(edition):
-    from django.test import Client
-
     programme(edition, n=2)
     tokens = []
     for _ in range(2):

@@ -2,6 +2,7 @@
 its feed, exports, and the Secretariat's pages."""
 
 import csv
+import datetime
 import io
 import json
 
@@ -18,6 +19,7 @@ from tests.factories import (
     ThemeFactory,
     secretariat_of,
 )
+from tests.htmlforms import form_with
 from tests.programme.factories import RoomFactory, SessionFactory, SessionPersonFactory, windows
 
 pytestmark = pytest.mark.django_db
@@ -152,14 +154,14 @@ def test_secretariat_solves_moves_and_publishes(client, edition):
     RoomFactory(edition=edition)
     s = SessionFactory(edition=edition)
     client.force_login(secretariat_of(edition.forum))
-    response = client.post(url("manage", edition) + "?do=solve", {"time_limit": 5})
+    response = client.post(url("solve", edition), {"time_limit": 5})
     assert response.status_code == 302
     s.refresh_from_db()
     assert s.starts_at is not None
-    response = client.post(url("manage_session", edition, session_id=s.pk) + "?do=place",
+    response = client.post(url("manage_session_place", edition, session_id=s.pk),
                            {"place-starts_at": "", "place-room": s.room_id})
     assert "Give both a start and a room" in response.content.decode()
-    client.post(url("manage", edition) + "?do=release", {"note": "first"})
+    client.post(url("publish", edition), {"note": "first", "base": 0})
     assert edition.releases.count() == 1
     response = client.post(url("manage_session_new", edition),
                            {"kind": "main", "title": "Main session on AI", "duration": 90,
@@ -175,10 +177,6 @@ def test_only_the_secretariat_manages(client, edition):
 
 def test_session_editor_moves_a_session_only_when_told_and_shows_what_was_typed(client,
                                                                                  edition):
-    import datetime
-
-    from tests.htmlforms import form_with
-
     windows(edition, days=1, start="09:00", end="18:00")
     room = RoomFactory(edition=edition, name="Raum I")
     session = SessionFactory(edition=edition, room=room, starts_at=datetime.datetime(
@@ -193,10 +191,10 @@ def test_session_editor_moves_a_session_only_when_told_and_shows_what_was_typed(
     assert shown.fields["place-starts_at"].values == ["2019-11-26T10:00"]
     assert "Europe/Berlin" in client.get(page).content.decode()
     for _press in range(2):
-        client.post(page + "?do=place", place().data())
+        client.post(page + "place/", place().data())
     session.refresh_from_db()
     assert session.starts_at == datetime.datetime(2019, 11, 26, 9, 0, tzinfo=datetime.UTC)
-    client.post(page + "?do=place", {**place().data(), "place-starts_at": "2019-11-26T14:30"})
+    client.post(page + "place/", {**place().data(), "place-starts_at": "2019-11-26T14:30"})
     session.refresh_from_db()
     assert session.starts_at == datetime.datetime(2019, 11, 26, 13, 30, tzinfo=datetime.UTC)
     assert place().fields["place-starts_at"].values == ["2019-11-26T14:30"]

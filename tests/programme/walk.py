@@ -34,4 +34,24 @@ EXPECT = {
     "programme:manage": STAFF,
     "programme:manage_session_new": STAFF,
     "programme:manage_session": STAFF,
+    "programme:manage_session_cancel": STAFF,  # POST only: GET answers 405 to those allowed
+    "programme:publish": STAFF,
+    "programme:manage_windows": STAFF,  # POST only: GET answers 405 to those allowed
+    "programme:manage_from_accepted": STAFF,  # POST only
+    "programme:solve": STAFF,  # POST only
+    "programme:manage_session_place": STAFF,  # POST only
+}
+
+# Who may POST to each form and button of the programme (tests/programme/test_walk_post.py):
+# everyone else is refused before anything is done.
+POST = {
+    "programme:manage_windows": STAFF,
+    "programme:manage_from_accepted": STAFF,
+    "programme:solve": STAFF,
+    "programme:publish": STAFF,
+    "programme:manage_session_new": STAFF,
+    "programme:manage_session": STAFF,
+    "programme:manage_session_place": STAFF,
+    "programme:star": SIGNED_IN,
+    "programme:manage_session_cancel": STAFF,
 }

@@ -6,12 +6,12 @@ import re
 import pytest
 
 from openigf.core.demo import DEMO_PASSWORD
-from openigf.outbox.models import Message
+from openigf.outbox.models import OutboxMail
 from openigf.proposals.models import Proposal, ProposalPerson
 from tests.community.test_browser import sign_in
 from tests.core.test_browser import demo, serious_violations  # noqa: F401 (fixture)
 from tests.factories import EditionFactory, ForumFactory, PersonFactory, ThemeFactory
-from tests.proposals.factories import CallFactory
+from tests.proposals.factories import CallFactory, ProposalFactory, complete, person_row
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -85,7 +85,7 @@ def test_proposer_drafts_fails_a_rule_fixes_it_submits_co_organiser_edits_speake
     assert proposal.title == "Community networks for the next billion"
     page.get_by_role("button", name="Sign out").click()
 
-    mail = Message.objects.get(to="amina@example.net")
+    mail = OutboxMail.objects.get(to="amina@example.net")
     link = re.search(r"https?://\S+/confirm/\S+/", mail.body).group(0)
     page.goto(link[link.index("/igf/"):])
     assert serious_violations(page) == []
@@ -109,3 +109,39 @@ def test_proposals_pages_of_the_demo_have_no_serious_accessibility_violation(pag
         if found:
             problems[url] = found
     assert problems == {}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_proposer_at_1366_px_sees_every_action_is_refused_a_duplicate_and_removes_one(page):
+
+    edition = EditionFactory(forum=ForumFactory(slug="igf", name="IGF"), year=2019)
+    call = CallFactory(edition=edition, kind="workshop")
+    proposer = PersonFactory(email="proposer@example.org", name="Nnenna Adeyemi")
+    proposal = complete(ProposalFactory(call=call, created_by=proposer, status="screened_in"))
+    person_row(proposal, name="A speaker with a very long name indeed",
+               email="a.very.long.address.of.someone@an-organisation-with-a-long-name.example")
+    twice = person_row(proposal, proposer, role="organiser")  # named twice before the rule
+    page.set_viewport_size({"width": 1366, "height": 768})
+    sign_in(page, "proposer@example.org")
+    page.goto(f"/igf/2019/proposals/{proposal.pk}/")
+    assert "You can change this proposal, screened in or not, until the call closes" in \
+        page.locator("main").inner_text()
+    page.get_by_role("link", name="Edit").click()
+    people = page.locator(".people-list")
+    assert people.evaluate("e => e.scrollWidth <= e.clientWidth")  # nothing clipped
+    viewport = page.viewport_size["width"]
+    for button in page.locator("#people td.actions button").all():
+        box = button.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= viewport
+    add_form = page.locator("#people form").last
+    add_form.get_by_label("Role").select_option(label="Speaker")
+    add_form.get_by_label("Name").fill("Speaker 0")
+    add_form.get_by_label("E-mail").fill(f"speaker0.{proposal.pk}@example.net")
+    add_form.get_by_role("button", name="Add").click()
+    page.get_by_text("Already named as speaker.").wait_for()
+    assert proposal.people.filter(name="Speaker 0").count() == 1
+    rows = page.locator("#people tbody tr").count()
+    page.get_by_role("button", name=f"Remove {twice.name}").nth(0).click()
+    page.wait_for_function(
+        "n => document.querySelectorAll('#people tbody tr').length < n", arg=rows)
+    assert proposal.people.filter(person=proposer).count() == 1

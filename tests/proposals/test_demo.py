@@ -9,6 +9,7 @@ from django.db.models import Count
 
 from openigf.forums.enums import SessionKind
 from openigf.forums.models import Edition
+from openigf.people.models import Person
 from openigf.proposals.enums import ProposalStatus
 from openigf.proposals.models import Proposal, ProposalPerson
 
@@ -50,8 +51,6 @@ def test_demo_overview_statistics_match_the_database(client, demo):
 
 
 def test_demo_has_rule_breakers_screened_out_and_look_alikes(client, demo):
-    from openigf.people.models import Person
-
     proposals = Proposal.objects.filter(edition=demo)
     assert proposals.filter(status="screened_out").count() > 20
     assert proposals.filter(status__in=ProposalStatus.passed_screening()).count() > 250

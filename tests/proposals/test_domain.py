@@ -10,11 +10,11 @@ from openigf.core.audit import acting_as
 from openigf.core.errors import ApplicationError, Conflict, NotAllowed
 from openigf.core.models import AuditEntry
 from openigf.forums.models import Tag
-from openigf.outbox.models import Message
-from openigf.proposals import domain
+from openigf.outbox.models import OutboxMail
+from openigf.proposals import domain, privacy
 from openigf.proposals.enums import ProposalStatus
 from openigf.proposals.models import ProposalPerson
-from tests.factories import PersonFactory, ThemeFactory
+from tests.factories import EditionFactory, PersonFactory, ThemeFactory
 from tests.proposals.factories import CallFactory, ProposalFactory, complete, person_row
 
 pytestmark = pytest.mark.django_db
@@ -81,7 +81,7 @@ def test_proposal_submit_sends_mail_and_invites_speakers(call):
     domain.proposal_submit(proposal=proposal, person=proposal.created_by)
     proposal.refresh_from_db()
     assert proposal.status == "submitted" and proposal.submitted_at and proposal.first_time
-    subjects = sorted(Message.objects.values_list("subject", flat=True))
+    subjects = sorted(OutboxMail.objects.values_list("subject", flat=True))
     assert subjects.count(f"Please confirm: {proposal.title}") == 3
     assert f"Proposal submitted: {proposal.title}" in subjects
     assert not proposal.people.filter(role="speaker", invited_at__isnull=True).exists()
@@ -99,8 +99,6 @@ def test_proposal_submit_blocked_by_a_rule_names_it_at_people(call):
 
 
 def test_first_time_false_when_proposed_in_an_earlier_edition(call):
-    from tests.factories import EditionFactory
-
     person = PersonFactory()
     old = CallFactory(edition=EditionFactory(forum=call.edition.forum, year=2018, slug="2018"))
     ProposalFactory(call=old, created_by=person)
@@ -116,7 +114,7 @@ def test_person_save_changing_email_asks_again(call):
     domain.proposal_person_save(proposal=proposal, row=row, email="ana@other.example.net")
     row.refresh_from_db()
     assert (row.confirmed, row.invited_at is not None) == (False, True)
-    assert Message.objects.filter(to="ana@other.example.net").count() == 1
+    assert OutboxMail.objects.filter(to="ana@other.example.net").count() == 1
 
 
 def test_person_save_links_an_existing_account(call):
@@ -151,7 +149,7 @@ def test_person_confirm_and_decline(call):
     assert row.confirmed and row.confirmed_at
     domain.person_confirm(row=row, accept=False)
     assert not row.confirmed
-    assert Message.objects.filter(subject__startswith="Someone declined").count() == 1
+    assert OutboxMail.objects.filter(subject__startswith="Someone declined").count() == 1
 
 
 def test_withdraw_then_no_more_changes(call):
@@ -172,7 +170,7 @@ def test_screen_out_needs_a_reason_and_tells_the_organisers(call):
     with acting_as(PersonFactory()):
         domain.proposal_screen(proposal=proposal, screened_in=False, reason="Too few speakers.")
     assert (proposal.status, proposal.screening_note) == ("screened_out", "Too few speakers.")
-    assert Message.objects.filter(subject__startswith="Proposal screened out").count() == 1
+    assert OutboxMail.objects.filter(subject__startswith="Proposal screened out").count() == 1
 
 
 def test_proposal_decide_sets_the_decision_and_mails(call):
@@ -181,9 +179,9 @@ def test_proposal_decide_sets_the_decision_and_mails(call):
     proposal.refresh_from_db()
     assert (proposal.status, proposal.decision_note) == ("conditional", "Merge with #12.")
     assert proposal.decided_at <= timezone.now()
-    assert Message.objects.filter(subject=f"Accepted if merged: {proposal.title}").exists()
+    assert OutboxMail.objects.filter(subject=f"Accepted if merged: {proposal.title}").exists()
     domain.proposal_decide(proposal=proposal, status="rejected", notify=False)
-    assert Message.objects.count() == 1
+    assert OutboxMail.objects.count() == 1
 
 
 def test_proposal_decide_refuses_unknown_status_and_unscreened(call):
@@ -195,8 +193,6 @@ def test_proposal_decide_refuses_unknown_status_and_unscreened(call):
 
 
 def test_privacy_export_and_erase_keep_the_classifications(call):
-    from openigf.proposals import privacy
-
     person = PersonFactory(email="me@example.org")
     proposal = ProposalFactory(call=call, created_by=person)
     person_row(ProposalFactory(call=call), name="Me", email="ME@example.org", gender="female")

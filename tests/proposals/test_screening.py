@@ -4,6 +4,7 @@ import pytest
 
 from openigf.proposals.screening import RULES, base, check_proposal, register_report_source
 from openigf.proposals.screening.base import Context, Named, Submission
+from tests.community.factories import CoalitionFactory
 from tests.factories import EditionFactory, PersonFactory, mag_member_of
 from tests.proposals.factories import CallFactory, ProposalFactory, complete, person_row
 
@@ -160,8 +161,6 @@ def test_check_proposal_sees_mag_members_and_other_proposals():
 
 @pytest.mark.django_db
 def test_dc_session_rule_calls_the_coalition_eligibility():
-    from tests.community.factories import CoalitionFactory
-
     edition = EditionFactory()
     coalition = CoalitionFactory(forum=edition.forum, status="active", founded=2010)
     call = CallFactory(edition=edition, kind="dc_session", fields=["coalition"])

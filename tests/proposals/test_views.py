@@ -2,15 +2,29 @@
 people and live rules, the speakers' confirmation, the Secretariat's screening and calls."""
 
 import csv
+import datetime
 import io
+from collections import Counter
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from openigf.forums.models import Edition
+from openigf.proposals import models
+from openigf.proposals.domain import confirm_token
 from openigf.proposals.enums import ProposalStatus
 from openigf.proposals.models import Call, Proposal
-from tests.factories import ForumFactory, PersonFactory, ThemeFactory, secretariat_of
+from openigf.proposals.queries import gender_shown
+from openigf.proposals.screening import RULES
+from tests.factories import (
+    EditionFactory,
+    ForumFactory,
+    PersonFactory,
+    ThemeFactory,
+    secretariat_of,
+)
 from tests.proposals.factories import CallFactory, ProposalFactory, complete, person_row
 
 pytestmark = pytest.mark.django_db
@@ -18,8 +32,6 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def edition():
-    from tests.factories import EditionFactory
-
     return EditionFactory(forum=ForumFactory(slug="igf"), year=2019)
 
 
@@ -83,7 +95,7 @@ def test_csv_has_one_row_per_proposal_and_no_contact_data(client, call):
     assert response["Content-Type"].startswith("text/csv")
     assert len(rows) == 4
     assert rows[1][rows[0].index("speakers")] == "3"
-    assert rows[1][rows[0].index("speakers_female")] == "2"
+    assert not [c for c in rows[0] if "female" in c or "male" in c or "gender" in c]
     assert "@" not in response.content.decode()
 
 
@@ -191,8 +203,6 @@ def test_co_organiser_named_by_email_can_edit(client, call):
 
 
 def test_changes_after_the_deadline_are_refused_with_the_deadline(client, call):
-    import datetime
-
     person = PersonFactory()
     proposal = ProposalFactory(call=call, created_by=person)
     Call.objects.filter(pk=call.pk).update(
@@ -205,8 +215,6 @@ def test_changes_after_the_deadline_are_refused_with_the_deadline(client, call):
 
 
 def test_speaker_confirms_through_the_link_without_account(client, call):
-    from openigf.proposals.domain import confirm_token
-
     row = person_row(ProposalFactory(call=call), name="Sam", email="sam@example.net")
     link = url("confirm", call.edition, invitation=confirm_token(row))
     assert "Sam, you are named as Speaker" in client.get(link).content.decode()
@@ -234,7 +242,6 @@ def test_secretariat_configures_a_call_and_its_rules(client, edition):
     data = {"kind": "lightning_talk", "introduction": "", "opens_at": "2019-03-01T09:00",
             "closes_at": "2019-06-01T23:59", "durations": "20, 30", "word_limit": 200,
             "fields": ["tags"]}
-    from openigf.proposals.screening import RULES
 
     for rule in RULES.values():
         data[f"rule_{rule.key}_severity"] = rule.severity
@@ -267,10 +274,6 @@ def test_overview_of_unpublished_edition_hidden(client, edition):
 
 
 def test_background_paper_limited_in_type_and_size(client, call, settings):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from openigf.proposals import models
-
     call.fields = ["background_paper"]
     call.save()
     person = PersonFactory()
@@ -290,10 +293,6 @@ def test_background_paper_limited_in_type_and_size(client, call, settings):
 
 
 def test_screen_in_every_passing_proposal_of_closed_calls(client, call):
-    import datetime
-
-    from django.utils import timezone
-
     closed = CallFactory(edition=call.edition, kind="open_forum",
                          closes_at=timezone.now() - datetime.timedelta(days=1),
                          opens_at=timezone.now() - datetime.timedelta(days=60))
@@ -336,3 +335,67 @@ def test_rules_checked_on_unsaved_organisation(client, call):
     assert "The organisation Busy Org has 3 proposals of this type already." in html
     proposal.refresh_from_db()
     assert proposal.organisation == "Quiet Org"
+
+
+def test_the_same_person_cannot_hold_a_role_twice_and_a_duplicate_can_be_removed(client,
+                                                                                 call):
+    person = PersonFactory(email="pro@example.org")
+    client.force_login(person)
+    proposal = ProposalFactory(call=call, created_by=person, status="draft")
+    person_row(proposal, name="Ana Lima", email="ana@example.net", gender="female")
+    data = {"role": "speaker", "name": "Ana Lima", "email": "ANA@example.net",
+            "gender": "female", "onsite": "on"}
+    response = client.post(url("people", call.edition, proposal_id=proposal.pk), data)
+    html = response.content.decode()
+    assert response.status_code == 200 and '<ul class="errorlist" id="id_email_error">' \
+        '<li>Already named as speaker.</li></ul>' in html
+    assert proposal.people.filter(role="speaker").count() == 1
+    data["role"] = "moderator"  # another role is fine
+    client.post(url("people", call.edition, proposal_id=proposal.pk), data)
+    assert proposal.people.filter(email__iexact="ana@example.net").count() == 2
+    # A duplicate of the proposer made before this rule: the proposer removes it.
+    twice = person_row(proposal, person, role="organiser")
+    page = client.get(url("edit", call.edition, proposal_id=proposal.pk)).content.decode()
+    own = proposal.people.filter(person=person).order_by("pk").first()
+    def remove(row):
+        return 'action="{}"'.format(url("person", call.edition, proposal_id=proposal.pk,
+                                        proposal_person_id=row.pk))
+
+    assert remove(twice) in page and remove(own) not in page
+    assert 'class="actions"' in page and 'class="people"' in page
+    client.post(url("person", call.edition, proposal_id=proposal.pk,
+                    proposal_person_id=twice.pk), {"remove": "1"})
+    assert list(proposal.people.filter(person=person)) == [own]
+
+
+def test_a_screened_in_proposal_stays_editable_until_the_deadline_and_says_so(client, call):
+    person = PersonFactory()
+    client.force_login(person)
+    proposal = complete(ProposalFactory(call=call, created_by=person, status="screened_in"))
+    detail = client.get(proposal.get_absolute_url()).content.decode()
+    assert url("edit", call.edition, proposal_id=proposal.pk) in detail
+    assert "You can change this proposal, screened in or not, until the call closes" in detail
+    response = client.post(url("edit", call.edition, proposal_id=proposal.pk), {
+        "title": "A new title", "description": proposal.description, "format": "roundtable",
+        "duration": 90, "theme": proposal.theme_id or "", "organisation": "Org"})
+    proposal.refresh_from_db()
+    assert response.status_code == 302 and proposal.title == "A new title"
+    assert proposal.status == "screened_in"
+
+
+def test_public_statistics_never_let_a_named_speakers_gender_be_deduced(client, call):
+
+
+    # One proposal whose three speakers are all women: its page names them, so no count by
+    # gender may be published for it, in the CSV or the statistics.
+    complete(ProposalFactory(call=call, title="Only women"), genders=("female",) * 3)
+    overview = client.get(url("overview", call.edition))
+    assert "spk-gender" not in {c.slug for c in overview.context["stats"]["charts"]}
+    assert "too small to keep each named speaker" in overview.content.decode()
+    text = client.get(url("csv", call.edition)).content.decode()
+    assert "female" not in text and "speakers_male" not in text
+    assert not gender_shown(Counter(female=30, male=3), proposals=20)  # a cell of 3
+    assert not gender_shown(Counter(female=40, male=0), proposals=20)  # everyone the same
+    assert not gender_shown(Counter(female=30, male=30), proposals=9)  # too few proposals
+    assert gender_shown(Counter(female=30, male=25, **{"": 2}), proposals=20) is False
+    assert gender_shown(Counter(female=30, male=25, **{"": 0}), proposals=20)

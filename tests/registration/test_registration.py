@@ -1,14 +1,17 @@
 """Registration: idempotent, capacity and waiting list (also under real concurrency on
 PostgreSQL), approval, signed badge codes, check-in, pages and figures."""
 
+import json
 import threading
 
 import pytest
 from django.db import connection
 from django.urls import reverse
 
+from openigf.api.models import ApiToken
 from openigf.core.errors import ApplicationError
-from openigf.outbox.models import Message
+from openigf.outbox.models import OutboxMail
+from openigf.people.models import Country
 from openigf.registration import domain
 from openigf.registration.models import Registration
 from tests.factories import EditionFactory, ForumFactory, PersonFactory, secretariat_of
@@ -28,7 +31,7 @@ def test_registering_twice_returns_the_same_registration(edition):
     first, created = domain.register(edition=edition, person=person)
     again, created_again = domain.register(edition=edition, person=person)
     assert created and not created_again and first.pk == again.pk
-    assert Message.objects.filter(kind="registration.status").count() == 1
+    assert OutboxMail.objects.filter(kind="registration.status").count() == 1
 
 
 def test_capacity_waiting_list_and_moving_up(edition):
@@ -71,8 +74,6 @@ def test_badges_pdf(edition):
 
 
 def test_register_page_keeps_the_profile_and_shows_the_qr(client, edition):
-    from openigf.people.models import Country
-
     person = PersonFactory()
     client.force_login(person)
     response = client.post(url("register", edition), {"attendance": "onsite"})
@@ -105,7 +106,7 @@ def test_figures_and_csv(client, edition, django_assert_max_num_queries):
     with django_assert_max_num_queries(20):
         html = client.get(url("manage", edition)).content.decode()
     assert "3 registrations" in html
-    csv_text = client.get(url("manage", edition), {"format": "csv"}).content.decode()
+    csv_text = client.get(url("csv", edition)).content.decode()
     assert csv_text.count("\n") == 4
 
 
@@ -141,10 +142,6 @@ def test_concurrent_registrations_never_exceed_capacity_nor_duplicate():
 
 
 def test_registration_api_is_idempotent(client, edition):
-    import json
-
-    from openigf.api.models import ApiToken
-
     person = PersonFactory()
     _token, raw = ApiToken.issue(person=person, name="app")
     endpoint = reverse("api_v1:registration_mine", kwargs=edition.url_kwargs)

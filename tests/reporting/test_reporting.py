@@ -7,9 +7,11 @@ import pytest
 from django.urls import reverse
 
 from openigf.core.errors import ApplicationError
-from openigf.outbox.models import Message
+from openigf.outbox.models import OutboxMail
 from openigf.programme import domain as programme
+from openigf.proposals.screening import base
 from openigf.reporting import domain
+from openigf.transcripts.domain import transcript_save
 from tests.factories import EditionFactory, ForumFactory, PersonFactory, secretariat_of
 from tests.programme.factories import RoomFactory, SessionFactory, SessionPersonFactory, windows
 
@@ -89,7 +91,7 @@ def test_reminders_before_and_after_once(session):
     assert domain.reminders_send(now=due - datetime.timedelta(hours=3)) == 2
     assert domain.reminders_send(now=due - datetime.timedelta(hours=2)) == 0
     assert domain.reminders_send(now=due + datetime.timedelta(hours=1)) == 2
-    assert Message.objects.filter(kind="report.reminder").count() == 4
+    assert OutboxMail.objects.filter(kind="report.reminder").count() == 4
 
 
 def test_compliance_board_and_csv(client, session):
@@ -101,8 +103,6 @@ def test_compliance_board_and_csv(client, session):
 
 
 def test_no_report_no_proposal_next_year(session):
-    from openigf.proposals.screening import base
-
     organiser = session.rapporteur
     next_year = EditionFactory(forum=session.edition.forum, year=2020)
     assert organiser.pk in domain.missing_reports(next_year, [organiser.pk])
@@ -112,8 +112,6 @@ def test_no_report_no_proposal_next_year(session):
 
 
 def test_draft_from_the_transcript_links_its_sentences(client, session):
-    from openigf.transcripts.domain import transcript_save
-
     transcript_save(session=session, text=(
         ">> ANA: Community networks are connecting the last billion people in rural areas "
         "across Africa and Asia today.\n>> BEN: Governments should fund community networks "

@@ -3,6 +3,8 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
+from tests.factories import EditionFactory, ForumFactory
+
 
 def test_assign_reviewers_prints_the_figures(world, capsys):
     call_command("assign_reviewers", "igf/2019", "--json")
@@ -14,8 +16,6 @@ def test_assign_reviewers_prints_the_figures(world, capsys):
 
 @pytest.mark.django_db
 def test_assign_reviewers_needs_a_round():
-    from tests.factories import EditionFactory, ForumFactory
-
     EditionFactory(forum=ForumFactory(slug="igf"), year=2019)
     with pytest.raises(CommandError, match="no evaluation round"):
         call_command("assign_reviewers", "igf/2019")

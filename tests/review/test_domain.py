@@ -1,13 +1,17 @@
 """The evaluation's rules: conflicts, assignment, scores, aggregation, selection, decisions."""
 
 import datetime
+from collections import Counter
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from openigf.algorithms.assignment import Item, Problem, Reviewer, assign
+from openigf.algorithms.selection import Bound
 from openigf.core.errors import ApplicationError
+from openigf.core.models import AuditEntry
+from openigf.outbox.models import OutboxMail
 from openigf.review import domain
 from openigf.review.models import Assignment, Conflict, Review
 from tests.proposals.factories import person_row
@@ -27,8 +31,8 @@ def test_conflicts_are_detected_from_the_proposal_people_and_organisation(world)
 def test_assignment_never_gives_a_conflicted_reviewer(world):
     proposal, member = world["proposals"][0], world["mag"][0]
     person_row(proposal, person=member)
-    result = domain.assign_reviewers(round_=world["round"])
-    assert result.per_item == (2, 2) and result.load[1] - result.load[0] <= 1
+    plan = domain.assign_reviewers(round_=world["round"])
+    assert plan.per_proposal == (2, 2) and plan.load_range[1] - plan.load_range[0] <= 1
     assert not Assignment.objects.filter(proposal=proposal, reviewer=member).exists()
 
 
@@ -41,7 +45,6 @@ def test_scores_follow_the_rules_and_are_audited(world):
     domain.review_save(score=2, reason="format", **kwargs)
     domain.review_save(score=4, **kwargs)
     assert Review.objects.get().score == 4
-    from openigf.core.models import AuditEntry
 
     assert AuditEntry.objects.filter(action="review.score").count() == 2
     late = world["round"].closes_at + datetime.timedelta(minutes=1)
@@ -93,11 +96,11 @@ def test_selection_floor_binds_and_decisions_are_sent(world):
     assert (run.chosen, run.broken) == ([world["proposals"][0].pk, last.pk], [])
     assert run.explanations[str(last.pk)] == \
         "#6: chosen: value 1, counts towards at least 1 with first_time = True"
-    counts = domain.decisions_send(round_=round_, waitlist=1)
-    assert counts == {"accepted": 2, "waitlisted": 1, "rejected": 3}
-    from openigf.outbox.models import Message
+    lines = domain.decisions_send(round_=round_, waitlist=1)
+    assert domain.decision_counts(lines) == {"Accepted": 2, "Not accepted": 3,
+                                             "Waitlisted": 1}
 
-    assert sorted(Message.objects.values_list("to", flat=True)) == sorted(
+    assert sorted(OutboxMail.objects.values_list("to", flat=True)) == sorted(
         p.created_by.email for p in world["proposals"])  # each proposer is told, once
 
 
@@ -108,11 +111,11 @@ def test_override_needs_a_reason(world):
 
 
 def test_reminders_go_to_late_reviewers(world):
-    from openigf.outbox.models import Message
-
     domain.assign_reviewers(round_=world["round"])
     assert domain.remind_late(round_=world["round"]) == 4
-    assert Message.objects.filter(kind="review.reminder").count() == 4
+    assert OutboxMail.objects.filter(kind="review.reminder").count() == 4
+    assert domain.remind_late(round_=world["round"]) == 0  # pressed twice: no one twice
+    assert OutboxMail.objects.filter(kind="review.reminder").count() == 4
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -136,3 +139,95 @@ def test_assignment_properties(n_items, n_reviewers, k, conflicts):
     assert set(per_item.values()) == {k} and len(per_item) == n_items
     if not conflicts:
         assert result.load[1] - result.load[0] <= 1
+
+
+def _per_proposal(round_):
+
+    return Counter(Assignment.objects.filter(round=round_).values_list("proposal_id",
+                                                                         flat=True))
+
+
+def test_assigning_again_completes_and_never_doubles(world):
+    round_ = world["round"]
+    first = domain.assign_reviewers(round_=round_)
+    a = Assignment.objects.select_related("proposal", "reviewer").first()
+    domain.review_save(round_=round_, proposal=a.proposal, reviewer=a.reviewer, score=5)
+    second = domain.assign_reviewers(round_=round_)
+    assert (len(first.add), len(second.add), len(second.remove)) == (12, 0, 0)
+    assert set(_per_proposal(round_).values()) == {2}  # not 4: the scored pair counted
+    # A reviewer declares a conflict: the next run replaces only that reviewer, and the
+    # loads it reports are the ones the progress table shows.
+    other = Assignment.objects.exclude(pk=a.pk).select_related("proposal", "reviewer").first()
+    domain.conflict_declare(round_=round_, proposal=other.proposal, reviewer=other.reviewer,
+                            reason="My employer")
+    third = domain.assign_reviewers(round_=round_)
+    assert len(third.add) == 1 and third.add[0][0] == other.proposal_id
+    assert set(_per_proposal(round_).values()) == {2}
+
+    table = Counter(Assignment.objects.filter(round=round_).values_list("reviewer_id",
+                                                                          flat=True))
+    assert {p.pk: n for p, n in third.loads.items()} == {m.pk: table[m.pk]
+                                                         for m in world["mag"]}
+
+
+def test_assigning_trims_a_doubled_assignment_keeping_the_scored(world):
+    round_ = world["round"]
+    proposal = world["proposals"][0]
+    for member in world["mag"]:  # four reviewers where two are asked, one has scored
+        Assignment.objects.create(round=round_, proposal=proposal, reviewer=member)
+    domain.review_save(round_=round_, proposal=proposal, reviewer=world["mag"][3], score=4)
+    plan = domain.assignment_plan(round_=round_)
+    assert len(plan.remove) == 2 and (proposal.pk, world["mag"][3].pk) in plan.keep
+    domain.assign_reviewers(round_=round_)
+    assert set(_per_proposal(round_).values()) == {2}
+    assert Assignment.objects.filter(proposal=proposal, reviewer=world["mag"][3]).exists()
+
+
+def test_a_rebalance_evens_the_loads_keeping_scored_reviews(world):
+
+    round_ = world["round"]
+    heavy, light = world["mag"][0], world["mag"][3]
+    for p in world["proposals"]:  # the first two members hold everything
+        for member in world["mag"][:2]:
+            Assignment.objects.create(round=round_, proposal=p, reviewer=member)
+    scored = world["proposals"][0]
+    domain.review_save(round_=round_, proposal=scored, reviewer=heavy, score=4)
+    completed = domain.assignment_plan(round_=round_)
+    assert (completed.add, completed.remove, completed.load_range) == ([], set(), (0, 6))
+    plan = domain.assign_reviewers(round_=round_, rebalance=True)
+    loads = Counter(Assignment.objects.filter(round=round_).values_list("reviewer_id",
+                                                                        flat=True))
+    assert sorted(loads.values()) == [3, 3, 3, 3] and plan.load_range == (3, 3)
+    assert Assignment.objects.filter(proposal=scored, reviewer=heavy).exists()
+    assert len(plan.add) == len(plan.remove) == 6 and loads[light.pk] == 3
+    assert set(_per_proposal(round_).values()) == {2}
+    assert domain.assignment_plan(round_=round_, rebalance=True).changes is False
+
+
+def test_proposers_are_told_their_decision_without_rank_or_solver_words(world):
+
+    round_ = world["round"]
+    for i, p in enumerate(world["proposals"]):
+        Assignment.objects.create(round=round_, proposal=p, reviewer=world["mag"][0])
+        Review.objects.create(round=round_, proposal=p, reviewer=world["mag"][0], score=5 - i % 5,
+                              reason="format" if 5 - i % 5 <= 3 else "")
+    domain.selection_run(round_=round_, slots=2, developing_share=0, first_time_share=0,
+                         every_region=False, every_group=False)
+    domain.decisions_send(round_=round_, waitlist=1)
+    bodies = " ".join(OutboxMail.objects.values_list("body", flat=True))
+    assert "#" not in bodies and "value" not in bodies and "chosen" not in bodies
+    assert "waiting list" in bodies
+
+
+def test_targets_not_met_are_said_in_plain_words(world):
+    round_ = world["round"]
+    for p in world["proposals"]:
+        Assignment.objects.create(round=round_, proposal=p, reviewer=world["mag"][0])
+        Review.objects.create(round=round_, proposal=p, reviewer=world["mag"][0], score=4)
+    run = domain.selection_run(round_=round_, slots=2, developing_share=0.5,
+                               first_time_share=0, every_region=True, every_group=False)
+    assert "at least one proposal with people from Asia-Pacific Group: 1 missing" in run.broken
+
+    assert domain._bound_words(Bound("developing", True, minimum=1)) == \
+        "at least 1 proposal with organisers from developing countries"
+    assert not [b for b in run.broken if "=" in b or "short" in b]

@@ -4,6 +4,7 @@ import datetime
 
 from django.utils import timezone
 
+from openigf.proposals.models import Proposal
 from openigf.review import domain
 from openigf.review.models import Assignment
 from tests.proposals.factories import CallFactory, ProposalFactory
@@ -16,7 +17,6 @@ def build(world):
     now = timezone.now()
     round_ = domain.round_save(edition=world.edition, opens_at=now - datetime.timedelta(days=1),
                                closes_at=now + datetime.timedelta(days=1))
-    from openigf.proposals.models import Proposal
 
     proposal = Proposal.objects.filter(pk=world.kwargs.get("proposal_id")).first()
     if proposal is None:
@@ -29,6 +29,14 @@ def build(world):
 EXPECT = {
     "review:workspace": MAG,
     "review:score": frozenset({"mag"}),  # only a reviewer with it on their list
+    "review:conflict": MAG,  # POST only: GET answers 405 to those allowed
+    "review:round": STAFF,  # POST only
+    "review:assign": STAFF,  # GET: the preview; POST: confirm
+    "review:remind": STAFF,  # GET: who will be reminded; POST: send
+    "review:import": STAFF,  # POST only
+    "review:select": STAFF,  # POST only
+    "review:override": STAFF,  # POST only
+    "review:decide": STAFF,  # GET: who receives what; POST: send
     "review:manage": STAFF,
     "review:csv": STAFF,
     "review:results": STAFF,  # MAG members once scoring closes (the round is open here)

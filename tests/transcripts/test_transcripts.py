@@ -3,16 +3,21 @@ section, upload refusals, plain text, search (SQLite FTS5 and PostgreSQL), voice
 the commands."""
 
 import json
+from types import SimpleNamespace
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from openigf.api.models import ApiToken
 from openigf.core.errors import ApplicationError
-from openigf.transcripts import domain, queries
-from openigf.transcripts.models import Transcript
+from openigf.core.models import Job
+from openigf.transcripts import domain, queries, tasks
+from openigf.transcripts.models import Transcript, Turn
 from tests.factories import EditionFactory, ForumFactory, PersonFactory, secretariat_of
 from tests.programme.factories import SessionFactory, SessionPersonFactory
 
@@ -119,8 +124,31 @@ def test_search_finds_phrases_ranks_and_survives_odd_queries(client, session):
     assert "1 turn found." in client.get("/search/", {"q": "community -inclusion"}).content.decode()
     for odd in ['AND OR NOT', '"unclosed', "NEAR(", "*", "a:b"]:
         assert client.get("/search/", {"q": odd}).status_code == 200
-    assert "0 turns found." in client.get("/search/", {"q": "community",
-                                                       "forum": "nope"}).content.decode()
+    unknown = client.get("/search/", {"q": "community", "forum": "nope"})
+    assert unknown.status_code == 200 and "Select a valid choice" in unknown.content.decode()
+
+
+def test_search_is_in_every_header_with_choices_and_lands_on_the_turn(client, session):
+    domain.transcript_save(session=session, text=TEXT)
+    other = EditionFactory(forum=ForumFactory(slug="afigf", name="African IGF"), year=2019)
+    domain.transcript_save(session=SessionFactory(edition=other), text=">> A: community")
+    for page in ("/", session.get_absolute_url(), "/search/"):
+        html = client.get(page).content.decode()
+        header = html[html.index("<header"):html.index("</header>")]
+        assert 'action="/search/"' in header and 'name="q"' in header, page
+    html = client.get("/search/", {"q": "networks"}).content.decode()
+    assert '<option value="igf">' in html and '<option value="afigf/2019">' in html
+    assert 'name="forum"' in html and "<select" in html
+    only_igf = client.get("/search/", {"q": "community", "edition": "igf/2019"})
+    assert "2 turns found." in only_igf.content.decode()
+    both = client.get("/search/", {"q": "community"}).content.decode()
+    assert "3 turns found." in both
+    link = f"{session.get_absolute_url()}?hl=networks&amp;turn=2#t2"
+    assert link in html
+    landed = client.get(session.get_absolute_url(), {"hl": "networks", "turn": "2"})
+    turn = landed.content.decode().split('id="t2"')[1].split("</li>")[0]
+    assert 'class="turn landed" aria-current="true"' in landed.content.decode()
+    assert "<mark>networks</mark>" in turn and "The search led here." in turn
 
 
 @pytest.mark.postgres
@@ -177,3 +205,200 @@ def test_session_turns_for_reporting(session):
     domain.transcript_save(session=session, text=TEXT)
     turns = queries.session_turns(session)
     assert turns[1].speaker == "Chidi Okafor" and turns[1].url.endswith("#t2")
+
+
+def _session_with(edition, title, names):
+    s = SessionFactory(edition=edition, title=title)
+    for name, role in names:
+        SessionPersonFactory(session=s, name=name, role=role)
+    return s
+
+
+@pytest.mark.shared_data
+def test_real_transcripts_link_only_people_of_their_own_session(shared_data):
+    edition = EditionFactory(forum=ForumFactory(slug="srccon"), year=2018)
+    hiring = _session_with(edition, "Hacking our hiring", [
+        ("Tiff Fehr", "moderator"), ("Ryann Grochowski Jones", "moderator")])
+    # Another session of the edition whose people share first names with the speakers.
+    _session_with(edition, "Elsewhere", [("Andrew Tran", "speaker"), ("Paul Cheung", "speaker"),
+                                         ("Tiff Other", "speaker"), ("Greg Linch", "speaker")])
+    text = (shared_data / "transcripts/srccon/2018/SRCCON2018-hacking-hiring.txt").read_text()
+    t = domain.transcript_save(session=hiring, text=text)
+    turns = list(t.turns.select_related("speaker"))
+    assert {x.speaker.session_id for x in turns if x.speaker} <= {hiring.pk}
+    # "Tiff:" and "Ryann:" are first names alone: kept as typed, linked to nobody.
+    assert not [x for x in turns if x.speaker]
+    labels = {x.label for x in turns}
+    assert {"Tiff", "Ryann", "Audience member", "Andrew", "Paul", "Greg"} <= labels
+
+
+@pytest.mark.shared_data
+def test_the_igf_seed_links_full_names_and_never_a_stranger(shared_data):
+    edition = EditionFactory(forum=ForumFactory(slug="igf"), year=2018)
+    meeting = _session_with(edition, "MAG meets UN DESA", [
+        ("Lynn St. Amour", "moderator"), ("Liu Zhenmin", "speaker"),
+        ("Stefan Schweinfest", "speaker"), ("Chengetai Masango", "organiser")])
+    other = _session_with(edition, "Another workshop", [
+        ("Raquel Gatto", "speaker"), ("Roman Chukov", "speaker"), ("Veni Markovski", "speaker"),
+        ("Miguel Estrada", "speaker"), ("Arnold M. R. Janssen", "speaker")])
+    text = next((shared_data.parent / "seeds").glob("004_*.txt")).read_text()
+    t = domain.transcript_save(session=meeting, text=text)
+    linked = {x.label: x.speaker.name for x in t.turns.select_related("speaker") if x.speaker}
+    assert linked == {"LYNN ST. AMOUR": "Lynn St. Amour", "LIU ZHENMIN": "Liu Zhenmin",
+                      "STEFAN SCHWEINFEST": "Stefan Schweinfest",
+                      "CHENGETAI MASANGO": "Chengetai Masango"}
+    assert not t.turns.filter(speaker__session=other).exists()
+    assert t.turns.filter(label="RAQUEL GATTO", speaker=None).count() == 1
+
+
+def _big_text(turns: int) -> str:
+    """About 4.6 MB for 130,000 turns, as a whole day's captioning would be."""
+    return "Captions.\n***\n" + "".join(f">> SPEAKER {i % 40}: item {i} is said.\n"
+                                        for i in range(turns))
+
+
+def test_an_upload_declared_too_large_is_refused_before_its_body_is_read(client, session):
+    client.force_login(secretariat_of(session.edition.forum))
+    # The body is tiny but declared as 100 MB: reading it would fail, refusing must not read.
+    response = client.post(url("upload", session), data=b"x", content_type="text/plain",
+                           CONTENT_LENGTH=str(100 * 1024 * 1024), follow=True)
+    assert "The file is larger than 5 MB." in response.content.decode()
+    assert not Transcript.objects.filter(session=session).exists()
+
+
+def test_a_file_larger_than_it_says_is_refused_while_read():
+    class Lying:
+        size = 10
+
+        def chunks(self):
+            yield b"a" * domain.MAX_BYTES
+            yield b"a"
+
+    with pytest.raises(ApplicationError, match="larger than 5 MB"):
+        domain.upload_read(Lying())
+
+
+def test_a_large_upload_is_read_by_a_job_not_by_the_request(client, session, settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = False  # as in production: a worker does the work
+    client.force_login(secretariat_of(session.edition.forum))
+    text = _big_text(130_000)
+    assert 4.5e6 < len(text.encode()) < domain.MAX_BYTES
+    response = client.post(url("upload", session),
+                           {"file": SimpleUploadedFile("day.txt", text.encode())})
+    job = Job.objects.get(kind="transcripts.parse")
+    assert response.status_code == 302 and response["Location"] == job.get_absolute_url()
+    assert job.status == "queued" and not Transcript.objects.filter(session=session).exists()
+    again = client.post(url("upload", session),
+                        {"file": SimpleUploadedFile("day.txt", text.encode())}, follow=True)
+    assert "still being read" in again.content.decode() and Job.objects.count() == 1
+    # The worker: a smaller text stands in for the day, the same path.
+    upload = domain.upload_stage(session=session, text=_big_text(3000))
+    Job.objects.filter(pk=job.pk).update(params={"upload_id": upload.pk})
+    tasks.transcript_parse(job_id=str(job.pk))
+    job.refresh_from_db()
+    assert job.status == "done", job.error
+    assert job.result["summary"] == "Transcript saved: 3000 turns, 12000 words."
+    assert session.transcript.turns.count() == 3000
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert "Transcript saved: 3000 turns, 12000 words." in page
+    assert f'href="{session.get_absolute_url()}#transcript"' in page
+    assert "item 2999 is said." in client.get(session.get_absolute_url()).content.decode()
+    tasks.transcript_parse(job_id=str(job.pk))  # delivered twice: nothing more
+    assert session.transcript.turns.count() == 3000
+
+
+@pytest.mark.slow
+def test_a_whole_day_of_captions_is_stored_by_the_job(session):
+    upload = domain.upload_stage(session=session, text=_big_text(130_000))
+    steps = []
+    t = domain.upload_store(upload_id=upload.pk, progress=lambda *a: steps.append(a))
+    assert t.turns.count() == 130_000 and steps[-1][:2] == (130_000, 130_000)
+
+
+def test_an_upload_without_the_csrf_token_is_refused(session):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(secretariat_of(session.edition.forum))
+    response = client.post(url("upload", session),
+                           {"file": SimpleUploadedFile("t.txt", TEXT.encode())})
+    assert response.status_code == 403
+    assert not Transcript.objects.filter(session=session).exists()
+
+
+def test_voices_never_tell_a_named_speakers_gender(client, session):
+    domain.transcript_save(session=session, text=TEXT)
+    result = queries.voices(session.transcript.turns.select_related("speaker"),
+                            list(session.people.all()))
+    # Two women and a man are named with their words: no gender cell may be shown.
+    assert set(result["dims"]["gender"]["spoken"]) <= {queries.WITHHELD, "unknown"}
+    assert set(result["dims"]["gender"]["invited"]) == {queries.WITHHELD}
+    assert [s["name"] for s in result["speakers"]][:2] == ["Ana Pérez", "Chidi Okafor"]
+    html = client.get(session.get_absolute_url()).content.decode()
+    voices = html[html.index('id="voices-h"'):]
+    assert "Female" not in voices and "Male" not in voices
+    assert "too few people to keep each one&#x27;s gender private" in voices
+
+
+def test_voices_show_gender_for_large_groups_in_rounded_shares():
+    people = [SimpleNamespace(pk=i, name=f"P{i}", gender="female" if i < 6 else "male",
+                              stakeholder_group="", regional_group="", onsite=True,
+                              role="speaker", get_stakeholder_group_display=str)
+              for i in range(12)]
+    turns = [SimpleNamespace(speaker_id=p.pk, speaker=p, label="", words=100 + p.pk)
+             for p in people]
+    gender = queries.voices(turns, people)["dims"]["gender"]
+    assert gender["invited"] == {"female": 6, "male": 6}
+    total = sum(100 + i for i in range(12))
+    assert gender["spoken"] == {"female": total * 5 // 10, "male": total * 5 // 10}
+
+
+def _queries_of_search(client, q):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/search/", {"q": q, "forum": "igf"})
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def test_search_page_runs_the_same_queries_for_one_result_or_many(client, session):
+    domain.transcript_save(session=session, text=TEXT)
+    other = SessionFactory(edition=session.edition, title="Second")
+    SessionPersonFactory(session=other, name="Ana Pérez", role="speaker")
+    domain.transcript_save(session=other, text=">> ANA PEREZ: welcome to community networks\n"
+                                               ">> Networks again, welcome.")
+    _queries_of_search(client, "warm up")
+    one, html = _queries_of_search(client, "inclusion")
+    assert "1 turn found." in html
+    many, html = _queries_of_search(client, "community")
+    assert "3 turns found." in html
+    assert one == many <= 4
+
+
+@pytest.mark.postgres
+def test_a_turn_is_searchable_as_soon_as_it_is_written(session):
+    t = domain.transcript_save(session=session, text=TEXT)
+    turn = Turn.objects.create(transcript=t, edition=session.edition, index=99, label="ANA",
+                               text="Spectrum policy for rural areas")
+    assert [x.index for x in queries.search_turns("spectrum")] == [turn.index]
+    Turn.objects.filter(pk=turn.pk).update(text="Satellites instead")
+    assert not queries.search_turns("spectrum").exists()
+    assert [x.index for x in queries.search_turns("satellites")] == [99]
+
+
+def test_unlinked_labels_are_suggested_to_the_secretariat_with_a_reason(client, session,
+                                                                        tmp_path, capsys):
+    path = tmp_path / "t.txt"
+    path.write_text(TEXT + ">> CHIDI: A first name alone.\n")
+    call_command("import_transcript", str(session.pk), str(path), "--json")
+    report = json.loads(capsys.readouterr().out)
+    assert report["turns"] == 5 and report["labels"] == 4
+    assert report["linked"] == ["ANA PEREZ", "MODERATOR", "MR. OKAFOR"]
+    assert report["unlinked"] == ["CHIDI"]
+    okafor = session.people.get(name="Chidi Okafor")
+    assert report["suggestions"] == [{
+        "label": "CHIDI", "person": "Chidi Okafor", "speaker_id": okafor.pk,
+        "reason": "Only the first name is written; it is the first name of this person alone "
+                  "in the session."}]
+    assert session.transcript.turns.get(label="CHIDI").speaker is None  # not applied
+    client.force_login(secretariat_of(session.edition.forum))
+    html = client.get(url("speakers", session)).content.decode()
+    assert "5 turns, 4 labels: 3 linked to a person of this session, 1 not linked" in html
+    assert "<strong>Chidi Okafor</strong>: Only the first name is written" in html

@@ -1,5 +1,6 @@
 """Who may open each transcripts page (see tests/walk.py)."""
 
+from openigf.programme.models import Session
 from openigf.transcripts import domain
 from tests.programme.factories import SessionFactory
 from tests.walk import ALL, STAFF
@@ -10,7 +11,6 @@ def build(world):
     if session is None:
         session = SessionFactory(edition=world.edition).pk
         world.kwargs["session_id"] = session
-    from openigf.programme.models import Session
 
     domain.transcript_save(session=Session.objects.get(pk=session), text=">> ANA: hello")
 

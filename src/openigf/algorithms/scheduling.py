@@ -163,7 +163,8 @@ def check(problem: Problem, placements: dict) -> list[Reason]:
         if room is not None and not session.needs <= room.features:
             missing = ", ".join(sorted(session.needs - room.features))
             issues.append(Reason("equipment", (session.id,), room=room_id, detail=missing))
-        if not any(w.start <= start and end <= w.end for w in problem.windows):
+        if problem.windows and not any(w.start <= start and end <= w.end
+                                       for w in problem.windows):  # no windows: any time
             issues.append(Reason("outside_windows", (session.id,), start=start))
         if any(_overlaps(start, end, b, e) for b, e in session.unavailable):
             issues.append(Reason("session_unavailable", (session.id,), start=start))
@@ -269,7 +270,7 @@ def _greedy(problem: Problem, starts: dict, rooms: dict) -> dict:
 
 def solve(problem: Problem, *, time_limit: float = 30.0, workers: int = 2,
           explain: bool = True) -> Result:
-    from ortools.sat.python import cp_model
+    from ortools.sat.python import cp_model  # noqa: PLC0415 heavy (OR-Tools), loaded only when used
 
     began = _time.monotonic()
     reasons = precheck(problem)
@@ -518,3 +519,58 @@ def evaluate(problem: Problem, placements: dict) -> tuple[float, dict]:
             penalties["room_changed"] += w.room_changed * (room != prev_room)
     objective = sum(v for k, v in penalties.items() if k != "parallel_same_tag")
     return float(objective), dict(penalties)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a placement means for the people who read the programme, as counts: the caller
+    words them ("all 199 sessions placed, no speaker in two rooms")."""
+
+    total: int
+    placed: int
+    room_clashes: int  # pairs of sessions in one room at once
+    person_clashes: int  # people in two sessions at once
+    other_broken: int  # every other broken hard constraint (capacity, windows, ...)
+    same_tag_parallel: int  # sessions running beside another of one of their tags
+    similar_parallel: int  # pairs of similar sessions running side by side
+    moved: int  # sessions placed elsewhere than in ``problem.previous``
+    kept: int  # sessions of ``problem.previous`` placed where they were
+
+
+def summarise(problem: Problem, placements: dict) -> Summary:
+    """Count what ``placements`` gives: placed sessions, broken hard constraints by kind,
+    sessions sharing a tag with a parallel one, and changes from ``problem.previous``."""
+    sessions = {s.id: s for s in problem.sessions}
+    placed = {k: v for k, v in placements.items() if k in sessions and v[0] is not None}
+    issues = check(problem, placed)
+    clashing_people = {(i.person, i.start) for i in issues if i.code == "person_clash"}
+
+    def overlap(a, b):
+        (ta, _), (tb, _) = placed[a], placed[b]
+        return _overlaps(ta, ta + sessions[a].duration, tb, tb + sessions[b].duration)
+
+    beside_same_tag = set()
+    by_tag = defaultdict(list)
+    for sid in placed:
+        for tag in sessions[sid].tags:
+            by_tag[tag].append(sid)
+    for ids in by_tag.values():
+        for a, b in combinations(ids, 2):
+            if overlap(a, b):
+                beside_same_tag.update((a, b))
+    similar = sum(1 for a, b, _score in problem.similar
+                  if a in placed and b in placed and overlap(a, b))
+    moved = kept = 0
+    for sid, before in problem.previous.items():
+        if sid in placed:
+            if tuple(placed[sid]) == tuple(before):
+                kept += 1
+            else:
+                moved += 1
+    return Summary(
+        total=len(sessions), placed=len(placed),
+        room_clashes=sum(1 for i in issues if i.code == "room_clash"),
+        person_clashes=len(clashing_people),
+        other_broken=sum(1 for i in issues if i.code not in ("room_clash", "person_clash")),
+        same_tag_parallel=len(beside_same_tag), similar_parallel=similar,
+        moved=moved, kept=kept)

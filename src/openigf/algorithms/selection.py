@@ -66,7 +66,7 @@ class Selection:
 
 
 def select(problem: Problem, *, time_limit: float = 10.0) -> Selection:
-    from ortools.sat.python import cp_model
+    from ortools.sat.python import cp_model  # noqa: PLC0415 heavy (OR-Tools), loaded only when used
 
     cands = list(problem.candidates)
     model = cp_model.CpModel()

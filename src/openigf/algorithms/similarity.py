@@ -28,8 +28,8 @@ def similar_pairs(documents: list[Document], *, threshold: float = 0.35,
     if len(documents) < 2:
         return []
     # scikit-learn takes ~1 s to import; only this page needs it.
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics.pairwise import cosine_similarity
+    from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: PLC0415 heavy (scikit-learn), loaded only when used
+    from sklearn.metrics.pairwise import cosine_similarity  # noqa: PLC0415 heavy (scikit-learn), loaded only when used
 
     texts = [d.text or "" for d in documents]
     try:

@@ -65,8 +65,8 @@ def sentences(turns) -> list[tuple[str, str, str]]:
 
 
 def _rank(texts: list[str]) -> list[float]:
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics.pairwise import cosine_similarity
+    from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: PLC0415 heavy (scikit-learn), loaded only when used
+    from sklearn.metrics.pairwise import cosine_similarity  # noqa: PLC0415 heavy (scikit-learn), loaded only when used
 
     try:
         matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
@@ -79,7 +79,7 @@ def _rank(texts: list[str]) -> list[float]:
     totals = sim.sum(axis=1)
     totals[totals == 0] = 1.0
     weights = sim / totals[:, None]
-    import numpy as np
+    import numpy as np  # noqa: PLC0415 heavy (NumPy), loaded only when used
 
     vector = np.full(n, 1.0 / n)
     for _step in range(30):  # PageRank by power iteration, damping 0.85

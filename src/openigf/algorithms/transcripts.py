@@ -9,6 +9,10 @@ meetings publish it:
   ``>> Name:``, ``> >`` for ``>>``, and a bare ``>>`` (a new speaker whose name the captioner
   did not write);
 - ``NAME:``, ``PARTICIPANT:``, ``AUDIENCE MEMBER:`` at the start of a line, in capitals;
+- ``Ryan:``, ``Audience member:`` at the start of a line in mixed case, when the transcript
+  uses that convention: a role (audience, participant, moderator...), a label that starts two
+  lines or more, or one-word names where such names start at least two lines of the text
+  (``Two more questions:`` or a title ``Machine Learning: How Useful...`` stay text);
 - paragraphs that start with none of these continue the turn before them;
 - markers in brackets or parentheses: ``(Applause)``, ``[ Laughter ]``, ``(Pause)``,
   ``(off microphone)``, ``(?)``, ``(indecipherable)``, ``[talking simultaneously]``,
@@ -23,6 +27,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, field
 
 MARKER_KINDS = {
@@ -58,7 +63,20 @@ _NOT_NAMES = {"note", "notes", "http", "https", "example", "question", "answer",
               "edit", "source", "title", "re", "fwd", "subject", "date", "time", "room",
               "day", "day & time", "session facilitator(s)", "session facilitators",
               "session facilitator", "facilitator", "facilitators", "speakers", "speaker(s)",
-              "location", "description", "url"}
+              "location", "description", "url", "sidebar", "yes", "no", "ok", "okay", "so",
+              "well", "first", "second", "third", "step", "tip", "warning", "important",
+              "reminder", "agenda", "summary", "goal", "goals", "conclusion", "q", "a", "also",
+              "and", "but", "then", "now", "here", "remember", "result", "results", "points"}
+# A label made of these words names a role, not a person ("Audience member", "Unidentified
+# speaker", "Speaker from the floor"); it needs one of the ``_ROLE_HEADS``.
+_ROLE_WORDS = {"audience", "member", "members", "participant", "participants", "speaker",
+               "speakers", "moderator", "facilitator", "panelist", "panellist", "presenter",
+               "host", "interpreter", "captioner", "attendee", "voice", "voices", "unidentified",
+               "unknown", "female", "male", "remote", "online", "onsite", "floor", "from", "the",
+               "in", "another", "other", "new", "audio", "room"}
+_ROLE_HEADS = {"audience", "participant", "participants", "speaker", "speakers", "moderator",
+               "facilitator", "panelist", "panellist", "presenter", "host", "interpreter",
+               "captioner", "attendee", "voice", "voices"}
 
 
 @dataclass
@@ -109,10 +127,40 @@ def looks_like_name(label: str, *, capitals: bool) -> bool:
     return True
 
 
-def _split_label(rest: str, *, capitals: bool):
+def is_role_label(label: str) -> bool:
+    """Whether ``label`` names a role rather than a person: ``Audience member``."""
+    words = [w.strip(".-").lower() for w in label.split()]
+    return (bool(words) and len(words) <= 5 and label[:1].isupper()
+            and all(w in _ROLE_WORDS for w in words) and any(w in _ROLE_HEADS for w in words))
+
+
+def mixed_case_labels(lines: list[str]) -> frozenset:
+    """The labels in mixed case (``Ryan:``) that this text uses for speakers: roles, labels
+    that open two lines or more, and one-word names where one-word names open at least two
+    lines. A label must be followed by words on its line."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        match = _LABEL.match(line.strip())
+        if not match or not (match["text"] or "").strip():
+            continue
+        label = match["label"].strip()
+        if label.upper() == label or not label[:1].isupper():
+            continue
+        if is_role_label(label) or looks_like_name(label, capitals=False):
+            counts[label] = counts.get(label, 0) + 1
+    single = sum(n for label, n in counts.items() if len(label.split()) == 1)
+    return frozenset(label for label, n in counts.items()
+                     if is_role_label(label) or n >= 2 or (len(label.split()) == 1
+                                                           and single >= 2))
+
+
+def _split_label(rest: str, *, capitals: bool, mixed: frozenset = frozenset()):
     match = _LABEL.match(rest)
-    if match and looks_like_name(match["label"], capitals=capitals):
-        return match["label"].strip(), (match["text"] or "")
+    if match:
+        label = match["label"].strip()
+        if (looks_like_name(label, capitals=capitals) or label in mixed
+                or (not capitals and is_role_label(label))):
+            return label, (match["text"] or "")
     return None, rest
 
 
@@ -130,7 +178,7 @@ def markers_in(text: str) -> list[Marker]:
     return found
 
 
-def _header(lines: list[str]) -> int:
+def _header(lines: list[str], mixed: frozenset) -> int:
     """How many leading lines are the header."""
     for i, line in enumerate(lines[:60]):
         if _SEPARATOR.match(line):
@@ -142,7 +190,7 @@ def _header(lines: list[str]) -> int:
                 start = i + 1
                 break
     first = next((k for k in range(start, min(len(lines), start + 40))
-                  if _starts_turn(lines[k]) or _QUOTE.match(lines[k])), None)
+                  if _starts_turn(lines[k], mixed) or _QUOTE.match(lines[k])), None)
     if first is not None and sum(1 for line in lines[start:first] if line.strip()) <= 12:
         return first
     i = start
@@ -150,19 +198,19 @@ def _header(lines: list[str]) -> int:
         i += 1
     block_start = i
     while i < len(lines) and lines[i].strip():
-        if _starts_turn(lines[i]):
+        if _starts_turn(lines[i], mixed):
             return start if start else 0
         i += 1
     block = lines[block_start:i]
-    if block and len(block) <= 10 and any(_starts_turn(line) for line in lines[i:i + 400]):
+    if block and len(block) <= 10 and any(_starts_turn(line, mixed) for line in lines[i:i + 400]):
         return i
     return start
 
 
-def _starts_turn(line: str) -> bool:
+def _starts_turn(line: str, mixed: frozenset = frozenset()) -> bool:
     if _ARROWS.match(line):
         return True
-    label, _rest = _split_label(line.strip(), capitals=True)
+    label, _rest = _split_label(line.strip(), capitals=True, mixed=mixed)
     return label is not None
 
 
@@ -171,7 +219,8 @@ def parse(text: str) -> Transcript:
     if "&gt;&gt;" in text or "&gt; &gt;" in text:
         text = html.unescape(text)
     lines = text.split("\n")
-    n = _header(lines)
+    mixed = mixed_case_labels(lines)
+    n = _header(lines, mixed)
     header_lines = lines[:n]
     if header_lines and _SEPARATOR.match(header_lines[-1]):
         header_lines = header_lines[:-1]
@@ -210,7 +259,8 @@ def parse(text: str) -> Transcript:
             current.append(rest)
             continue
         stripped = line.strip()
-        label, rest = _split_label(stripped, capitals=True) if stripped else (None, "")
+        label, rest = (_split_label(stripped, capitals=True, mixed=mixed) if stripped
+                       else (None, ""))
         if label is not None:
             close()
             speaker, current = label, [rest.strip()]
@@ -237,8 +287,6 @@ _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", 
 
 
 def _tokens(name: str) -> list[str]:
-    import unicodedata
-
     name = unicodedata.normalize("NFKD", name.lower().replace("‑", "-"))
     name = "".join(c for c in name if not unicodedata.combining(c))
     words = re.findall(r"[^\W\d_][\w'’.-]*", name)
@@ -256,9 +304,13 @@ ROLE_LABELS = {"moderator": "moderator", "online moderator": "online_moderator",
 def match_speaker(label: str, candidates, roles=None):
     """The key of the one candidate ``label`` names, else None.
 
-    ``candidates``: ``[(key, full name)]``; ``roles``: ``{role: [key]}`` for labels such as
-    ``MODERATOR``. Case, titles (Mr., Dr., Chair...), word order and first or last name only
-    are tolerated ("Mr. Liu" names Liu Zhenmin); a label that fits several people names none.
+    ``candidates``: ``[(key, full name)]``, the people of the session only; ``roles``:
+    ``{role: [key]}`` for labels such as ``MODERATOR``. Case, accents, titles (Mr., Dr.,
+    Chair...) and word order are tolerated. The evidence must be strong, since a wrong name on
+    a transcript is worse than none: the full name (``ANA MARIA GARCIA``, or its first and last
+    words ``ANA GARCIA``), or a family name that no other candidate shares: the last words of
+    a name (``GARCIA``, ``CHAIR ST. AMOUR``) or, after a title, its first word (``Mr. Liu`` for
+    Liu Zhenmin, family name first). Never a first name alone, never initials.
     """
     if not label:
         return None
@@ -266,24 +318,49 @@ def match_speaker(label: str, candidates, roles=None):
     if roles and plain in ROLE_LABELS:
         keys = roles.get(ROLE_LABELS[plain], [])
         return keys[0] if len(keys) == 1 else None
-    wanted = name_tokens(label)
+    words = _tokens(label)
+    wanted = [w for w in words if w not in _TITLES]
     if not wanted:
         return None
-    exact = [key for key, name in candidates if name_tokens(name) == wanted]
-    if len(exact) == 1:
-        return exact[0]
+    titled = len(wanted) < len(words)
+    names = [(key, [w for w in _tokens(name) if w not in _TITLES]) for key, name in candidates]
+    exact = [key for key, tokens in names if set(tokens) == set(wanted)]
     if exact:
+        return exact[0] if len(exact) == 1 else None
+    if any(len(w) == 1 for w in wanted):
+        return None  # initials: only a full name written out counts
+    sharing = [key for key, tokens in names if set(wanted) <= set(tokens)]
+    if len(sharing) != 1:
         return None
-    partial = [key for key, name in candidates if wanted <= name_tokens(name)]
-    if len(partial) == 1:
-        return partial[0]
-    if partial:
+    tokens = dict(names)[sharing[0]]
+    n = len(wanted)
+    if n >= len(tokens):
         return None
-    # Initials and spellings: every label word is a prefix of a different name word.
-    loose = []
-    for key, name in candidates:
-        words = list(name_tokens(name))
-        if wanted and all(any(n.startswith(w) or w.startswith(n) for n in words)
-                          for w in wanted) and len(wanted) <= len(words):
-            loose.append(key)
-    return loose[0] if len(loose) == 1 else None
+    family = tokens[-n:] == wanted or (titled and tokens[:n] == wanted)
+    first_and_last = n >= 2 and wanted[0] == tokens[0] and wanted[-1] == tokens[-1]
+    return sharing[0] if family or first_and_last else None
+
+
+def suggest_speaker(label: str, candidates):
+    """For a label ``match_speaker`` did not link: ``(key, reason)`` of the one candidate it
+    may name, for a person to confirm, else None. Reasons: ``"first_name"`` (the label is a
+    first name, or a first name and initials, of one candidate only), ``"initials"`` (every
+    word of the label begins a word of one candidate's name), ``"shared_name"`` (the label's
+    words are in several people's names: the first of them is offered)."""
+    wanted = [w for w in _tokens(label) if w not in _TITLES]
+    if not wanted:
+        return None
+    names = [(key, [w for w in _tokens(name) if w not in _TITLES]) for key, name in candidates]
+    sharing = [key for key, tokens in names if set(wanted) <= set(tokens)]
+    if len(sharing) > 1:
+        return sharing[0], "shared_name"
+    first = [key for key, tokens in names if tokens and tokens[0] == wanted[0]
+             and all(len(w) == 1 or w in tokens for w in wanted[1:])]
+    if len(first) == 1:
+        return first[0], "first_name"
+    loose = [key for key, tokens in names
+             if len(wanted) <= len(tokens)
+             and all(any(t.startswith(w) for t in tokens) for w in wanted)]
+    if len(loose) == 1:
+        return loose[0], "initials"
+    return None

@@ -14,7 +14,7 @@ def certificate_context(line, edition) -> dict:
 
 def certificate_pdf(line, edition, *, language: str | None = None) -> bytes:
     """One A4 landscape page, in the member's language."""
-    from weasyprint import HTML  # heavy (~0.5 s): only where a certificate is made
+    from weasyprint import HTML  # heavy (~0.5 s): only where a certificate is made  # noqa: PLC0415 heavy (WeasyPrint), loaded only when used
 
     # WeasyPrint narrates each step at INFO; the web log needs only its warnings.
     logging.getLogger("weasyprint").setLevel(logging.WARNING)

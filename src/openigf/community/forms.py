@@ -17,6 +17,7 @@ from openigf.community.models import (
     CoalitionMember,
     CoalitionReport,
     Donor,
+    ImprovementTag,
     Initiative,
     MagTerm,
     Pledge,
@@ -26,6 +27,7 @@ from openigf.community.models import (
 )
 from openigf.community.models.bpfs import BpfFacilitator
 from openigf.community.models.mag import WorkingGroupMember
+from openigf.core import textlimits
 from openigf.people.enums import StakeholderGroup
 from openigf.people.models import Person
 
@@ -78,7 +80,7 @@ class RecognitionRequestForm(forms.ModelForm):
     first_meeting = forms.CharField(
         label=_("First meeting"), widget=TEXT,
         help_text=_("When and where the initiative met, how many took part, and what was "
-                    "discussed."))
+                    "discussed."), max_length=textlimits.TEXT)
     evidence_url = forms.URLField(label=_("Report or web page of the meeting"), required=False)
 
     class Meta:
@@ -115,7 +117,8 @@ class DecisionForm(forms.Form):
                  (RequestStatus.RETURNED, _("Return the request for changes")),
                  (RequestStatus.DECLINED, _("Decline"))])
     note = forms.CharField(label=_("Message to the focal point"), widget=TEXT, required=False,
-                           help_text=_("Needed when the request is returned or declined."))
+                           help_text=_("Needed when the request is returned or declined."),
+                           max_length=textlimits.TEXT)
 
 
 class AnnualReportForm(forms.ModelForm):
@@ -218,7 +221,8 @@ class WorkingGroupMemberForm(PersonEmailForm):
 class NewcomersForm(forms.Form):
     newcomers = forms.CharField(
         label=_("Newcomers"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("E-mail addresses of the people who join, one per line."))
+        help_text=_("E-mail addresses of the people who join, one per line."),
+        max_length=textlimits.TEXT)
 
     def clean_newcomers(self):
         people, unknown = [], []
@@ -235,7 +239,7 @@ class NewcomersForm(forms.Form):
 # --- Improvements ----------------------------------------------------------------------------
 class RecommendationForm(forms.ModelForm):
     tags = forms.CharField(label=_("Tags"), required=False,
-                           help_text=_("Separated by semicolons."))
+                           help_text=_("Separated by semicolons."), max_length=textlimits.NOTE)
 
     class Meta:
         model = Recommendation
@@ -249,7 +253,11 @@ class RecommendationForm(forms.ModelForm):
             self.initial["tags"] = "; ".join(t.name for t in self.instance.tags.all())
 
     def clean_tags(self):
-        return [t.strip() for t in self.cleaned_data["tags"].split(";") if t.strip()]
+        tags = [t.strip() for t in self.cleaned_data["tags"].split(";") if t.strip()]
+        longest = ImprovementTag._meta.get_field("name").max_length
+        if any(len(t) > longest for t in tags):
+            raise forms.ValidationError(_("A tag has at most %(n)d characters.") % {"n": longest})
+        return tags
 
 
 class ImportForm(forms.Form):

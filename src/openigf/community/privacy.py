@@ -1,19 +1,19 @@
 """What the community registry holds about a person, for export and erasure."""
 
+from openigf.community.models import (
+    AnnualReport,
+    BpfFacilitator,
+    CoalitionMember,
+    CoalitionReport,
+    Initiative,
+    MagPlanEntry,
+    RecognitionRequest,
+    WorkingGroupMember,
+)
 from openigf.core import privacy
 
 
 def export(person) -> dict:
-    from openigf.community.models import (
-        AnnualReport,
-        BpfFacilitator,
-        CoalitionMember,
-        CoalitionReport,
-        Initiative,
-        RecognitionRequest,
-        WorkingGroupMember,
-    )
-
     return {
         "focal_point_of": [str(i) for i in Initiative.objects.filter(focal_points=person)],
         "recognition_requests": [
@@ -46,16 +46,6 @@ def erase(person) -> None:
     """Coalition membership rows keep the stakeholder group (counts) without name or e-mail;
     the person stops being a focal point, facilitator or working group member; requests and
     reports they filed stay with their initiative or coalition, without them."""
-    from openigf.community.models import (
-        AnnualReport,
-        BpfFacilitator,
-        CoalitionMember,
-        CoalitionReport,
-        MagPlanEntry,
-        RecognitionRequest,
-        WorkingGroupMember,
-    )
-
     CoalitionMember.objects.filter(person=person).update(
         person=None, name="—", email="", organisation="")
     person.focal_point_of.clear()

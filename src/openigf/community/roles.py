@@ -2,6 +2,7 @@
 the person (like ``forums.roles``): one query per kind, only when a page asks."""
 
 from openigf.community.enums import WorkingGroupKind
+from openigf.community.models import BpfFacilitator, CoalitionMember, Initiative, WorkingGroupMember
 
 
 def _cached(person, key, load):
@@ -15,22 +16,16 @@ def _cached(person, key, load):
 
 
 def initiatives_of(person) -> frozenset:
-    from openigf.community.models import Initiative
-
     return _cached(person, "initiatives", lambda p: Initiative.objects.filter(
         focal_points=p).values_list("id", flat=True))
 
 
 def coalitions_of(person) -> frozenset:
-    from openigf.community.models import CoalitionMember
-
     return _cached(person, "coalitions", lambda p: CoalitionMember.objects.filter(
         person=p, coordinator=True).values_list("coalition_id", flat=True))
 
 
 def bpfs_of(person) -> frozenset:
-    from openigf.community.models import BpfFacilitator
-
     return _cached(person, "bpfs", lambda p: BpfFacilitator.objects.filter(
         person=p).values_list("bpf_id", flat=True))
 
@@ -38,8 +33,6 @@ def bpfs_of(person) -> frozenset:
 def improvement_forums_of(person) -> frozenset:
     """Forums whose improvements tracker the person keeps, as a member of an improvements
     working group of one of its editions."""
-    from openigf.community.models import WorkingGroupMember
-
     return _cached(person, "improvements", lambda p: WorkingGroupMember.objects.filter(
         person=p, group__kind=WorkingGroupKind.IMPROVEMENTS).values_list(
         "group__edition__forum_id", flat=True))

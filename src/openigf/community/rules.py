@@ -2,7 +2,8 @@
 
 import rules
 
-from openigf.community import roles
+from openigf.community import models, roles
+from openigf.community.enums import CoalitionStatus, NriStatus
 from openigf.forums.predicates import (
     forum_id_of,
     is_mag_member,
@@ -14,8 +15,6 @@ from openigf.forums.predicates import (
 
 def _id_of(obj, model_name, attr):
     """The id of the ``model_name`` object ``obj`` is or belongs to (through ``attr``)."""
-    from openigf.community import models
-
     if obj is None:
         return None
     if isinstance(obj, getattr(models, model_name)):
@@ -56,15 +55,11 @@ def has_public_figures(person, obj=None):
 
 @rules.predicate
 def is_listed(person, obj=None):
-    from openigf.community.enums import NriStatus
-
     return getattr(obj, "status", None) in (NriStatus.RECOGNISED, NriStatus.LAPSED)
 
 
 @rules.predicate
 def is_active_coalition(person, obj=None):
-    from openigf.community.enums import CoalitionStatus
-
     return getattr(obj, "status", None) in (CoalitionStatus.ACTIVE, CoalitionStatus.INACTIVE)
 
 

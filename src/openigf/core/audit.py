@@ -7,9 +7,12 @@ import json
 import re
 from contextlib import contextmanager
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models.functions import Cast
+
+from openigf.core.models import AuditEntry
 
 _actor = contextvars.ContextVar("openigf_actor", default=None)
 
@@ -52,7 +55,8 @@ def _plain(value):
 
 
 def _tenancy_of(obj):
-    from openigf.forums.models import Edition, Forum
+    Forum = apps.get_model("forums", "Forum")  # core imports no domain app
+    Edition = apps.get_model("forums", "Edition")
 
     if isinstance(obj, Forum):
         return obj, None
@@ -72,8 +76,6 @@ def audit_log(*, action: str, obj=None, actor=None, changes: dict | None = None,
     ``[old, new]`` or holds any detail worth keeping. Forum and edition default to the
     object's own.
     """
-    from openigf.core.models import AuditEntry
-
     if forum is None and edition is None:
         forum, edition = _tenancy_of(obj)
     elif edition is not None and forum is None:
@@ -149,16 +151,12 @@ def _blank(value):
 
 
 def _about(person):
-    from openigf.core.models import AuditEntry
-
     return AuditEntry.objects.filter(content_type=ContentType.objects.get_for_model(person),
                                      object_id=str(person.pk))
 
 
 def audit_export(person) -> dict:
     """Entries about the person and entries of what they did."""
-    from openigf.core.models import AuditEntry
-
     def rows(entries):
         return [{"when": e.created.isoformat(), "action": e.action, "object": e.object_repr,
                  "changes": e.changes} for e in entries.order_by("created", "id")]
@@ -171,8 +169,6 @@ def audit_export(person) -> dict:
 def audit_erase(person) -> None:
     """Entries about the person keep which fields changed, not their values; in every other
     entry the person's name, address and profile texts are replaced."""
-    from openigf.core.models import AuditEntry
-
     for entry in _about(person):
         entry.changes, entry.object_repr = _blank(entry.changes), f"#{person.pk}"
         entry.save(update_fields=["changes", "object_repr"])

@@ -16,6 +16,8 @@ from importlib.util import find_spec
 from django.conf import settings
 from django.db import transaction
 
+from openigf.core.models import DemoMarker
+
 DEMO_PASSWORD = "openigf-demo"
 
 
@@ -36,15 +38,11 @@ class DemoContext:
             self.out.flush()
 
     def done(self, key: str) -> bool:
-        from openigf.core.models import DemoMarker
-
         return DemoMarker.objects.filter(key=key).exists()
 
     @contextmanager
     def step(self, key: str):
         """``with ctx.step("people.people") as run: if run: ...``"""
-        from openigf.core.models import DemoMarker
-
         if self.done(key):
             self.skipped.append(key)
             yield False

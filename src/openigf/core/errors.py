@@ -3,6 +3,10 @@
 Views turn it into a message at the field (forms) or one JSON error body (the API).
 """
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
+from django.db import models
+
 
 class ApplicationError(Exception):
     status = 400
@@ -36,13 +40,30 @@ class Conflict(ApplicationError):
 
 def validate(instance, **kwargs) -> None:
     """``instance.full_clean(**kwargs)``, refusing with an :class:`ApplicationError` that names
-    each field at fault (domain functions raise nothing else)."""
-    from django.core.exceptions import ValidationError
-
+    each field at fault (domain functions raise nothing else). A text longer than its field's
+    ``max_length`` is refused too (Django checks that only in forms for a ``TextField``)."""
+    too_long = _text_too_long(instance, kwargs.get("exclude") or ())
     try:
         instance.full_clean(**kwargs)
     except ValidationError as exc:
-        raise refusal_from(exc) from exc
+        if not too_long:
+            raise refusal_from(exc) from exc
+        too_long = exc.update_error_dict(too_long)
+    if too_long:
+        raise refusal_from(ValidationError(too_long))
+
+
+def _text_too_long(instance, exclude) -> dict:
+    errors = {}
+    for field in instance._meta.concrete_fields:
+        value = getattr(instance, field.attname, None)
+        if isinstance(field, models.TextField) and field.max_length and field.name not in exclude \
+                and isinstance(value, str):
+            try:
+                MaxLengthValidator(field.max_length)(value)
+            except ValidationError as exc:
+                errors[field.name] = exc.error_list
+    return errors
 
 
 def refusal_from(exc) -> ApplicationError:

@@ -4,10 +4,14 @@ import copy
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.utils.functional import lazy
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
-from openigf.core import when
+from openigf.core import translations, when
 
 
 class ZonedDateTimeInput(forms.DateTimeInput):
@@ -66,3 +70,61 @@ def editable_copy(instance):
     what is typed into its instance while validating; the domain function, given the stored
     object, then sees what changed (and saves and records it)."""
     return copy.copy(instance)
+
+
+class TranslationsMixin:
+    """A form whose texts (``translated_fields``) may carry a version per UN language.
+
+    The field itself holds the text in the forum's own language (``content_language``); a field
+    ``<name>__<language>`` per other language holds that version, empty for none. The versions
+    are read from ``translated_object`` (a ModelForm's instance by default); ``versions()``
+    gives what to store: ``{name: {language: text}}`` for ``core.translations.versions_set``.
+    """
+
+    translated_fields: tuple = ()
+
+    def __init__(self, *args, content_language=None, translated_object=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.content_language = translations.site_language(
+            content_language or settings.LANGUAGE_CODE)
+        obj = translated_object if translated_object is not None else getattr(
+            self, "instance", None)
+        self.translation_languages = [code for code, _name in settings.LANGUAGES
+                                      if code != self.content_language]
+        for name in self.translated_fields:
+            field = self.fields[name]
+            if obj is not None and getattr(obj, "pk", None):
+                self.initial[name] = self._version(obj, name, self.content_language)
+            for code in self.translation_languages:
+                extra = copy.deepcopy(field)
+                extra.required = False
+                extra.label = _("%(label)s in %(language)s") % {
+                    "label": field.label, "language": get_language_info(code)["name_translated"]}
+                extra.help_text = _("Empty: readers of this language see the original.")
+                extra.translation_of = name
+                extra.widget.attrs.update({"lang": code, "dir": "rtl" if code == "ar" else "ltr"})
+                if obj is not None and getattr(obj, "pk", None):
+                    extra.initial = self._version(obj, name, code)
+                self.fields[f"{name}__{code}"] = extra
+
+    @staticmethod
+    def _version(obj, name, code):
+        column = build_localized_fieldname(name, code)
+        return (getattr(obj, column, None) or "") if hasattr(obj, column) else ""
+
+    def translation_fields(self):
+        return [self[name] for name, field in self.fields.items()
+                if getattr(field, "translation_of", None)]
+
+    def original_fields(self):
+        return [self[name] for name, field in self.fields.items()
+                if not getattr(field, "translation_of", None) and not field.widget.is_hidden]
+
+    def translations_open(self) -> bool:
+        """Whether the versions are shown unfolded: one of them has an error."""
+        return any(field.errors for field in self.translation_fields())
+
+    def versions(self) -> dict:
+        return {name: {code: self.cleaned_data.get(f"{name}__{code}") or ""
+                       for code in self.translation_languages}
+                for name in self.translated_fields}

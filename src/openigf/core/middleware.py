@@ -1,7 +1,15 @@
-from django.http import HttpResponseBadRequest
+import logging
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.template import loader
 from django.utils.translation import gettext as _
 
 from openigf.core.audit import _actor
+
+log = logging.getLogger(__name__)
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 5
 
 
 class ActorMiddleware:
@@ -66,3 +74,31 @@ def _bad_values(values) -> str:
 
 def _refuse(message: str):
     return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+
+
+def database_unavailable() -> HttpResponse:
+    """503 with ``Retry-After``: the database is restarting or unreachable for a moment.
+    The page is standalone: rendering it queries nothing."""
+    response = HttpResponse(loader.get_template("503.html").render(), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+class DatabaseUnavailableMiddleware:
+    """A page whose database connection fails (a PostgreSQL restart, a failover) answers 503
+    with ``Retry-After`` instead of 500, so browsers, proxies and clients try again. Errors
+    raised before the view (in another middleware) reach ``views_system.server_error``,
+    which answers the same; the API answers its own JSON 503 (``api.errors``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, DATABASE_ERRORS):
+            log.warning("%s %s: database unavailable (%s), answered 503", request.method,
+                        request.path, exception)
+            return database_unavailable()
+        return None

@@ -37,10 +37,6 @@ class AuditEntryQuerySet(models.QuerySet):
     def for_forum(self, forum):
         return self.filter(forum=forum)
 
-    def for_object(self, obj):
-        ct = ContentType.objects.get_for_model(obj)
-        return self.filter(content_type=ct, object_id=str(obj.pk))
-
 
 class AuditEntry(models.Model):
     """Who changed what, when. Written by :func:`openigf.core.audit.audit_log`."""

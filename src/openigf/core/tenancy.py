@@ -6,6 +6,7 @@ The edition's time zone is the request's: forms read and show datetimes in it an
 format them with ``{% load when %}``.
 """
 
+from django.apps import apps
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,7 +28,8 @@ class TenancyMiddleware:
             timezone.deactivate()
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        from openigf.forums.models import Edition, Forum
+        Forum = apps.get_model("forums", "Forum")  # core imports no domain app
+        Edition = apps.get_model("forums", "Edition")
 
         forum_slug = view_kwargs.pop("forum", None)
         edition_slug = view_kwargs.pop("edition", None)

@@ -1,5 +1,6 @@
 """Error pages, the health check and the site icon."""
 
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from django.template import loader
 from django.utils.translation import gettext as _
 
 from openigf.core.errors import ApplicationError
+from openigf.core.middleware import DATABASE_ERRORS, database_unavailable
 
 
 def health(request):
@@ -45,4 +47,9 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    """500, unless the error is the database being unavailable (raised by a middleware,
+    before any view): then 503 with ``Retry-After``. Django calls this while handling the
+    exception, so ``sys.exc_info()`` holds it."""
+    if isinstance(sys.exc_info()[1], DATABASE_ERRORS):
+        return database_unavailable()
     return HttpResponseServerError(loader.get_template("500.html").render())

@@ -220,4 +220,4 @@ def load(ctx):
                               order=0)
             domain.theme_save(edition=edition, name="Cybersecurity and trust",
                               slug="cybersecurity", order=1)
-    assert Edition.objects.filter(forum__slug="igf").count() == 2
+    assert Edition.objects.filter(forum__slug="igf", slug__in=["2018", "2019"]).count() == 2

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from openigf.core import translations
 from openigf.core.audit import audit_log, diff
 from openigf.forums.enums import Role
 from openigf.forums.models import Edition, Forum, Membership, PolicyQuestion, Tag, Theme
@@ -37,26 +38,44 @@ def edition_update(*, edition: Edition, actor=None, **values) -> dict:
 
 def theme_save(*, edition: Edition, name: str, slug: str, narrative: str = "",
                colour: str = "#1b5e91", order: int = 0, tags=(), policy_questions=(),
-               theme: Theme | None = None, actor=None) -> Theme:
-    """Create or update a theme with its suggested tags and its policy questions."""
-    with transaction.atomic():
+               theme: Theme | None = None, actor=None, versions: dict | None = None) -> Theme:
+    """Create or update a theme with its suggested tags and its policy questions.
+
+    ``name``, ``narrative`` and ``policy_questions`` are in the forum's own language;
+    ``versions`` holds the other languages' (``{"name": {"fr": ...}, "policy_questions":
+    {"fr": [text per question, in order]}}``, as ``ThemeForm.versions()`` gives them).
+    """
+    versions = dict(versions or {})
+    question_versions = versions.pop("policy_questions", {})
+    with transaction.atomic(), translations.writing(edition.forum.language):
         creating = theme is None
         theme = theme or Theme(edition=edition)
         changed = diff(theme, name=name, slug=slug, narrative=narrative, colour=colour,
                        order=order)
+        changed_versions = translations.versions_set(theme, versions)
         theme.full_clean()
         theme.save()
         for tag_name in tags:
             Tag.objects.update_or_create(edition=edition, name=tag_name,
                                          defaults={"theme": theme, "suggested": True})
         if policy_questions:
-            theme.policy_questions.all().delete()
-            PolicyQuestion.objects.bulk_create(
-                PolicyQuestion(edition=edition, theme=theme, text=text, order=i)
-                for i, text in enumerate(policy_questions))
+            _policy_questions_save(theme, policy_questions, question_versions)
         audit_log(action="theme.create" if creating else "theme.update", obj=theme,
-                  actor=actor, changes=changed)
+                  actor=actor, changes={**changed, **dict.fromkeys(changed_versions, "changed")})
     return theme
+
+
+def _policy_questions_save(theme: Theme, texts, versions: dict) -> None:
+    """The theme's questions become ``texts`` (in the forum's language, the one active), with
+    the versions of each in the other languages by position."""
+    theme.policy_questions.all().delete()
+    questions = []
+    for i, text in enumerate(texts):
+        question = PolicyQuestion(edition=theme.edition, theme=theme, text=text, order=i)
+        translations.versions_set(question, {"text": {
+            code: lines[i] if i < len(lines) else "" for code, lines in versions.items()}})
+        questions.append(question)
+    PolicyQuestion.objects.bulk_create(questions)
 
 
 def membership_grant(*, forum: Forum, person, role: str, edition: Edition | None = None,

@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from openigf.core.forms import zoned_formfield
+from openigf.core import textlimits
+from openigf.core.forms import TranslationsMixin, zoned_formfield
 from openigf.forums.enums import Phase, Role
 from openigf.forums.models import Edition, Theme
 from openigf.people.models import Person
@@ -23,12 +24,16 @@ class EditionForm(forms.ModelForm):
         formfield_callback = zoned_formfield
 
 
-class ThemeForm(forms.ModelForm):
+class ThemeForm(TranslationsMixin, forms.ModelForm):
+    translated_fields = ("name", "narrative", "policy_questions")
+
     tags = forms.CharField(label=_("Suggested tags"), required=False,
-                           help_text=_("One per line."), widget=forms.Textarea(attrs={"rows": 4}))
+                           help_text=_("One per line."), widget=forms.Textarea(attrs={"rows": 4}),
+                           max_length=textlimits.TEXT)
     policy_questions = forms.CharField(label=_("Policy questions"), required=False,
                                        help_text=_("One per line."),
-                                       widget=forms.Textarea(attrs={"rows": 5}))
+                                       widget=forms.Textarea(attrs={"rows": 5}),
+                                       max_length=textlimits.LONG)
 
     class Meta:
         model = Theme
@@ -40,8 +45,17 @@ class ThemeForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["tags"].initial = "\n".join(t.name for t in self.instance.tags.all())
-            self.fields["policy_questions"].initial = "\n".join(
-                q.text for q in self.instance.policy_questions.all())
+            questions = list(self.instance.policy_questions.all())
+            self.initial["policy_questions"] = "\n".join(
+                self._version(q, "text", self.content_language) for q in questions)
+            for code in self.translation_languages:
+                self.fields[f"policy_questions__{code}"].initial = "\n".join(
+                    self._version(q, "text", code) for q in questions)
+        for code in self.translation_languages:
+            self.fields[f"policy_questions__{code}"].strip = False  # empty lines hold places
+            self.fields[f"policy_questions__{code}"].help_text = _(
+                "One per line, in the order of the questions above; an empty line where a "
+                "question has no version in this language.")
 
     @staticmethod
     def _lines(value):
@@ -52,6 +66,15 @@ class ThemeForm(forms.ModelForm):
 
     def clean_policy_questions(self):
         return self._lines(self.cleaned_data["policy_questions"])
+
+    def versions(self) -> dict:
+        """The versions of name and narrative by field, and of each policy question by its
+        position (``{"policy_questions": {language: [text, ...]}}``)."""
+        versions = super().versions()
+        versions["policy_questions"] = {
+            code: [line.strip() for line in text.splitlines()]
+            for code, text in versions["policy_questions"].items()}
+        return versions
 
 
 class GrantRoleForm(forms.Form):

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from openigf.core import textlimits
 from openigf.core.models import TimeStampedModel
 from openigf.forums.enums import ForumKind, Phase, Role
 from openigf.people.enums import RegionalGroup
@@ -27,7 +28,7 @@ def validate_forum_slug(value):
                               params={"slug": value})
 
 
-EDITION_RESERVED_SLUGS = {"community", "manage", "search"}
+EDITION_RESERVED_SLUGS = {"analytics", "community", "manage", "search"}
 
 
 def validate_edition_slug(value):
@@ -54,7 +55,12 @@ class Forum(TimeStampedModel):
     regional_group = models.CharField(_("region"), max_length=20, blank=True,
                                       choices=RegionalGroup.choices)
     website = models.URLField(_("website"), blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=textlimits.LONG)
+    language = models.CharField(
+        _("language of its texts"), max_length=10, choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language the forum's descriptions, themes and messages are written in; "
+                    "pages in other languages mark them as such."))
 
     class Meta:
         ordering = ["kind", "name"]
@@ -71,10 +77,6 @@ class Forum(TimeStampedModel):
 class EditionQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published=True)
-
-    def open_for(self, phase: str, when=None):
-        when = when or timezone.now()
-        return self.filter(**{f"{phase}_opens__lte": when, f"{phase}_closes__gt": when})
 
 
 class Edition(TimeStampedModel):
@@ -101,7 +103,7 @@ class Edition(TimeStampedModel):
         help_text=_("When one programme day ends and the next begins: a session at 01:00 "
                     "before this time belongs to the day before."))
     published = models.BooleanField(_("published"), default=True)
-    description = models.TextField(_("introduction"), blank=True)
+    description = models.TextField(_("introduction"), blank=True, max_length=textlimits.LONG)
 
     call_for_issues_opens = models.DateTimeField(_("call for issues opens"), null=True, blank=True)
     call_for_issues_closes = models.DateTimeField(_("call for issues closes"), null=True,
@@ -186,7 +188,7 @@ class Theme(TimeStampedModel):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="themes")
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("short name"))
-    narrative = models.TextField(_("narrative"), blank=True)
+    narrative = models.TextField(_("narrative"), blank=True, max_length=textlimits.LONG)
     colour = models.CharField(_("colour"), max_length=7, default="#1b5e91")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -226,7 +228,7 @@ class PolicyQuestion(models.Model):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE,
                                 related_name="policy_questions")
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="policy_questions")
-    text = models.TextField(_("question"))
+    text = models.TextField(_("question"), max_length=textlimits.NOTE)
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

@@ -6,12 +6,11 @@ Each takes ``(person, obj)`` where ``obj`` is a forum, an edition, or anything t
 
 import rules
 
+from openigf.forums.models import Edition, Forum
 from openigf.forums.roles import roles_of
 
 
 def forum_id_of(obj):
-    from openigf.forums.models import Forum
-
     if obj is None:
         return None
     if isinstance(obj, Forum):
@@ -20,8 +19,6 @@ def forum_id_of(obj):
 
 
 def edition_id_of(obj):
-    from openigf.forums.models import Edition
-
     if obj is None:
         return None
     if isinstance(obj, Edition):
@@ -52,8 +49,6 @@ def is_mag_member(person, obj=None):
 
 @rules.predicate
 def is_published(person, obj=None):
-    from openigf.forums.models import Edition
-
     if isinstance(obj, Edition):
         return obj.published
     edition = getattr(obj, "edition", None)

@@ -1,14 +1,36 @@
 """Reads about forums and editions used by several pages."""
 
+from django.core.management.base import CommandError
 from django.db.models import Count, Q
 
 from openigf.forums.enums import Role
 from openigf.forums.models import Edition, Forum, Membership
 
 
+def edition_from(ref: str) -> Edition:
+    """The edition a command names as ``<forum>/<edition>`` (``igf/2019``)."""
+    try:
+        forum, edition = ref.strip("/").split("/")
+        return Edition.objects.select_related("forum").get(forum__slug=forum, slug=edition)
+    except (ValueError, Edition.DoesNotExist):
+        raise CommandError(f"No edition {ref!r}; give it as <forum>/<edition>, "
+                           "e.g. igf/2019.") from None
+
+
 def forums_with_editions():
     return Forum.objects.select_related("country").prefetch_related("editions").annotate(
         edition_count=Count("editions"))
+
+
+# Panels later apps add to an edition's home: ``fn(edition) -> {"template": ..., ...} | None``
+# (the template is included with the panel as ``panel``). Registered in ``AppConfig.ready()``.
+EDITION_PANELS: list = []
+
+
+def register_edition_panel(fn):
+    if fn not in EDITION_PANELS:
+        EDITION_PANELS.append(fn)
+    return fn
 
 
 def edition_overview(edition: Edition) -> dict:
@@ -18,16 +40,7 @@ def edition_overview(edition: Edition) -> dict:
         "themes": themes,
         "phases": edition.phases(),
         "mag_count": mag.count(),
-    }
-
-
-def mag_composition(edition: Edition) -> dict:
-    """MAG members of an edition counted by stakeholder group, regional group and gender."""
-    members = Membership.objects.filter(edition=edition, role=Role.MAG)
-    return {
-        dimension: list(members.values(f"person__{dimension}").annotate(n=Count("id"))
-                        .order_by(f"person__{dimension}"))
-        for dimension in ("stakeholder_group", "regional_group", "gender")
+        "panels": [panel for panel in (fn(edition) for fn in EDITION_PANELS) if panel],
     }
 
 

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from openigf.forums.enums import Role
+from openigf.forums.models import Edition, Membership
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,6 @@ def roles_of(person) -> RoleSet:
     cached = getattr(person, "_openigf_roles", None)
     if cached is not None:
         return cached
-    from openigf.forums.models import Edition, Membership
 
     rows = list(Membership.objects.filter(person=person).values_list("forum_id", "edition_id",
                                                                       "role"))

@@ -9,6 +9,7 @@ class FundingConfig(AppConfig):
 
     def ready(self):
         from openigf.core import navigation, privacy
+        from openigf.funding import tasks  # noqa: F401  registers the jobs the views start
 
         for scope, label, url_name, permission, order, exists in [
             ("edition", _("Travel support"), "funding:travel", "funding.apply", 11,

@@ -4,6 +4,9 @@ sessions' speakers) and a budget for about 80 trips, decided; an NRI grant round
 import datetime
 from decimal import Decimal
 
+from openigf.community import demo as community_demo
+from openigf.community.models import Donor, Initiative
+from openigf.forums.enums import SessionKind
 from openigf.forums.models import Edition
 from openigf.funding import domain
 from openigf.funding.models import (
@@ -13,6 +16,9 @@ from openigf.funding.models import (
     TravelApplication,
     TravelCall,
 )
+from openigf.people.models import Person
+from openigf.programme.domain import session_person_add
+from openigf.programme.models import Session
 
 UTC = datetime.UTC
 
@@ -23,8 +29,6 @@ def load(ctx):
             _travel(ctx)
     # Grants go to the community registry's initiatives: load that part of the demo first
     # (its steps are the same, so they do not run twice).
-    from openigf.community import demo as community_demo
-
     community_demo.load(ctx)
     with ctx.step("funding.grants_2019") as run:
         if run:
@@ -32,10 +36,6 @@ def load(ctx):
 
 
 def _travel(ctx):
-    from openigf.people.models import Person
-    from openigf.programme.domain import session_person_add
-    from openigf.programme.models import Session
-
     edition = Edition.objects.get(forum__slug="igf", slug="2019")
     rng = ctx.rng("funding.travel")
     call = TravelCall.objects.create(
@@ -48,7 +48,8 @@ def _travel(ctx):
                 {"attribute": "first_time", "value": True, "minimum": 15}])
     candidates = list(Person.objects.filter(email__endswith="@participants.example.net",
                                             country__developing=True).order_by("pk")[:300])
-    sessions = list(Session.objects.filter(edition=edition, kind="workshop").order_by("pk"))
+    sessions = list(Session.objects.filter(edition=edition, kind=SessionKind.WORKSHOP)
+                    .order_by("pk"))
     for i, person in enumerate(candidates):
         if i % 10 < 8 and sessions:  # most applicants speak in a session
             session_person_add(session=sessions[i % len(sessions)], person=person,
@@ -66,8 +67,6 @@ def _travel(ctx):
 
 
 def _grants(ctx):
-    from openigf.community.models import Donor, Initiative
-
     edition = Edition.objects.get(forum__slug="igf", slug="2019")
     rng = ctx.rng("funding.grants")
     donor = Donor.objects.filter(forum=edition.forum).order_by("pk").first()

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from openigf.core import textlimits
 from openigf.core.models import TimeStampedModel
 
 # Caps of NRI grants by type of initiative (USD).
@@ -41,6 +42,11 @@ class TravelCall(TimeStampedModel):
     def is_open(self, when) -> bool:
         return self.opens_at <= when < self.closes_at
 
+    def country_groups(self) -> list:
+        """The country groups the call supports, as their labels."""
+        return [self._meta.get_field(name).verbose_name
+                for name in ("ldc", "lldc", "sids", "developing") if getattr(self, name)]
+
 
 class TravelApplication(TimeStampedModel):
     Status = AppStatus
@@ -50,15 +56,20 @@ class TravelApplication(TimeStampedModel):
     cost_estimate = models.DecimalField(_("estimated cost (USD)"), max_digits=10,
                                         decimal_places=2)
     cost_breakdown = models.TextField(_("cost breakdown (ticket, accommodation, daily "
-                                        "allowance)"), blank=True)
-    contribution = models.TextField(_("how you contribute to the programme"))
+                                        "allowance)"), blank=True, max_length=textlimits.TEXT)
+    contribution = models.TextField(_("how you contribute to the programme"),
+                                    max_length=textlimits.TEXT)
     recommendation = models.TextField(_("recommendation (name and organisation of who "
-                                        "recommends you, and what they say)"), blank=True)
+                                        "recommends you, and what they say)"), blank=True,
+                                      max_length=textlimits.NOTE)
     score = models.PositiveSmallIntegerField(_("priority score (0-10)"), null=True, blank=True)
     status = models.CharField(max_length=15, choices=AppStatus.choices,
                               default=AppStatus.SUBMITTED)
-    decision_note = models.TextField(blank=True)
-    trip_report = models.TextField(_("trip report"), blank=True)
+    decision_note = models.TextField(blank=True, max_length=textlimits.TEXT)
+    # The decision the applicant was last told by mail: sending the decisions again mails
+    # only those whose decision changed.
+    notified_status = models.CharField(max_length=15, blank=True)
+    trip_report = models.TextField(_("trip report"), blank=True, max_length=textlimits.LONG)
     trip_report_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -91,13 +102,15 @@ class GrantApplication(TimeStampedModel):
                                    related_name="grant_applications",
                                    verbose_name=_("initiative"))
     amount = models.DecimalField(_("amount asked (USD)"), max_digits=10, decimal_places=2)
-    co_funding = models.TextField(_("co-funding (who else pays, how much)"), blank=True)
-    purpose = models.TextField(_("what the grant pays for"))
+    co_funding = models.TextField(_("co-funding (who else pays, how much)"), blank=True,
+                                  max_length=textlimits.TEXT)
+    purpose = models.TextField(_("what the grant pays for"), max_length=textlimits.TEXT)
     score = models.PositiveSmallIntegerField(_("priority score (0-10)"), null=True, blank=True)
     status = models.CharField(max_length=15, choices=AppStatus.choices,
                               default=AppStatus.SUBMITTED)
-    decision_note = models.TextField(blank=True)
-    report = models.TextField(_("grant report"), blank=True)
+    decision_note = models.TextField(blank=True, max_length=textlimits.TEXT)
+    notified_status = models.CharField(max_length=15, blank=True)  # as for travel support
+    report = models.TextField(_("grant report"), blank=True, max_length=textlimits.LONG)
     applied_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
                                    on_delete=models.SET_NULL, related_name="+")
 

@@ -1,9 +1,9 @@
 from django.contrib import admin
 
-from openigf.outbox.models import Message
+from openigf.outbox.models import OutboxMail
 
 
-@admin.register(Message)
+@admin.register(OutboxMail)
 class MessageAdmin(admin.ModelAdmin):
     list_display = ["created", "to", "subject", "kind", "status", "attempts", "sent_at"]
     list_filter = ["status", "kind", "forum"]

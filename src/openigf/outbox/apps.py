@@ -14,6 +14,7 @@ class OutboxConfig(AppConfig):
         register(scope="manage", label=_("Outgoing mail"), url_name="outbox:list",
                  permission="outbox.view_outbox", order=97)
 
-        from openigf.outbox import privacy
+        from openigf.outbox import people_mail, privacy
 
         privacy.register()
+        people_mail.connect()

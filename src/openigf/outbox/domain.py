@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from openigf.outbox.models import Message, Status
+from openigf.outbox.models import OutboxMail, Status
 from openigf.people.models import Person
 
 log = logging.getLogger(__name__)
@@ -24,11 +24,11 @@ ABANDONED_NOTE = ("The worker sending it stopped before it finished; it is sent 
 
 # Links that are credentials (password reset, address confirmation) are never stored: the
 # stored body holds a placeholder and the link is made when the mail is delivered.
-_link_makers: dict[str, Callable[[Message], str | None]] = {}
+_link_makers: dict[str, Callable[[OutboxMail], str | None]] = {}
 _PLACEHOLDER = re.compile(r"\[link made at delivery: ([\w.]+)\]")
 
 
-def register_link(name: str, maker: Callable[[Message], str | None]) -> None:
+def register_link(name: str, maker: Callable[[OutboxMail], str | None]) -> None:
     """``maker(message)`` returns the link for the mail's recipient, or None when it can no
     longer be made (the mail is then not sent)."""
     _link_makers[name] = maker
@@ -39,7 +39,7 @@ def link_placeholder(name: str) -> str:
     return f"[link made at delivery: {name}]"
 
 
-def _with_links(message: Message) -> str:
+def _with_links(message: OutboxMail) -> str:
     def make(match):
         maker = _link_makers.get(match.group(1))
         link = maker(message) if maker else None
@@ -51,22 +51,22 @@ def _with_links(message: Message) -> str:
 
 
 def mail_enqueue(*, to: str, subject: str, body: str, html: str = "", kind: str = "",
-                 edition=None, forum=None, reply_to: str = "") -> Message:
+                 edition=None, forum=None, reply_to: str = "") -> OutboxMail:
     """Write the mail in the caller's transaction; send it once that transaction commits.
 
-    Side effects, in order: one ``Message`` row; after commit, a ``outbox_send`` task. If the
+    Side effects, in order: one ``OutboxMail`` row; after commit, a ``outbox_send`` task. If the
     task never runs (broker down), ``outbox_flush`` picks the row up later.
     """
     if edition is not None and forum is None:
         forum = edition.forum
-    message = Message.objects.create(to=to, subject=subject[:300], body=body, html=html,
+    message = OutboxMail.objects.create(to=to, subject=subject[:300], body=body, html=html,
                                      kind=kind, edition=edition, forum=forum, reply_to=reply_to)
     transaction.on_commit(lambda: _dispatch(message.pk))
     return message
 
 
 def mail_enqueue_template(*, to, template: str, context: dict, language: str | None = None,
-                          **kwargs) -> Message:
+                          **kwargs) -> OutboxMail:
     """Render ``<template>.subject.txt`` and ``<template>.txt`` in the reader's language
     (``language``, else the preferred language of the person with that address, else the
     current one).
@@ -105,7 +105,7 @@ def _claim(message_id: int):
     """
     now = timezone.now()
     with transaction.atomic():
-        message = (Message.objects.select_for_update(skip_locked=True)
+        message = (OutboxMail.objects.select_for_update(skip_locked=True)
                    .filter(pk=message_id, status__in=[Status.QUEUED, Status.FAILED]).first())
         if message is None:
             return None
@@ -115,7 +115,7 @@ def _claim(message_id: int):
     return now
 
 
-def _email(message: Message) -> EmailMultiAlternatives:
+def _email(message: OutboxMail) -> EmailMultiAlternatives:
     """The mail as delivered: credential links made now (``LookupError`` if they cannot be)."""
     email = EmailMultiAlternatives(
         subject=message.subject, body=_with_links(message), to=[message.to],
@@ -143,7 +143,7 @@ def mail_send(*, message_id: int) -> bool:
     if claimed_at is None:
         return False
     with transaction.atomic():
-        message = (Message.objects.select_for_update()
+        message = (OutboxMail.objects.select_for_update()
                    .filter(pk=message_id, status=Status.SENDING, claimed_at=claimed_at).first())
         if message is None:  # released in between by a flush that found it unlocked
             return False
@@ -163,7 +163,7 @@ def mail_send(*, message_id: int) -> bool:
     return True
 
 
-def _record_failure(message: Message, exc: Exception) -> None:
+def _record_failure(message: OutboxMail, exc: Exception) -> None:
     delay = RETRY_DELAYS[min(message.attempts, len(RETRY_DELAYS)) - 1]
     gave_up = message.attempts >= settings.OUTBOX_MAX_ATTEMPTS
     message.status = Status.GAVE_UP if gave_up else Status.FAILED
@@ -185,7 +185,7 @@ def mail_release_abandoned(*, ids=None) -> int:
     """
     now = timezone.now()
     with transaction.atomic():
-        sending = Message.objects.filter(status=Status.SENDING)
+        sending = OutboxMail.objects.filter(status=Status.SENDING)
         if ids is not None:
             sending = sending.filter(pk__in=ids)
         if connection.features.has_select_for_update_skip_locked:
@@ -193,7 +193,7 @@ def mail_release_abandoned(*, ids=None) -> int:
         else:
             sending = sending.filter(claimed_at__lt=now - CLAIM_TIMEOUT)
         abandoned = list(sending.values_list("pk", flat=True))
-        Message.objects.filter(pk__in=abandoned).update(
+        OutboxMail.objects.filter(pk__in=abandoned).update(
             status=Status.FAILED, next_attempt_at=now, claimed_at=None,
             last_error=ABANDONED_NOTE)
     if abandoned:
@@ -206,16 +206,16 @@ def mail_flush(*, limit: int = 500) -> int:
     """Release what dead workers left claimed, then send every due message; returns how
     many were sent."""
     mail_release_abandoned()
-    ids = list(Message.objects.due().order_by("next_attempt_at").values_list("pk", flat=True)
+    ids = list(OutboxMail.objects.due().order_by("next_attempt_at").values_list("pk", flat=True)
                [:limit])
     return sum(mail_send(message_id=pk) for pk in ids)
 
 
-def mail_retry(*, message: Message) -> bool:
+def mail_retry(*, message: OutboxMail) -> bool:
     """The Secretariat asks to try again now, whatever the previous attempts. Returns whether
     it was queued again: a sent message, or one a live worker is sending, is left alone."""
     mail_release_abandoned(ids=[message.pk])
-    queued = Message.objects.filter(
+    queued = OutboxMail.objects.filter(
         pk=message.pk, status__in=[Status.QUEUED, Status.FAILED, Status.GAVE_UP]).update(
         status=Status.QUEUED, next_attempt_at=timezone.now())
     if queued:

@@ -21,12 +21,8 @@ class MessageQuerySet(models.QuerySet):
         now = now or timezone.now()
         return self.filter(status__in=[Status.QUEUED, Status.FAILED], next_attempt_at__lte=now)
 
-    def stuck(self, older_than):
-        """Claimed by a worker that died before finishing."""
-        return self.filter(status=Status.SENDING, claimed_at__lt=older_than)
 
-
-class Message(models.Model):
+class OutboxMail(models.Model):
     forum = models.ForeignKey("forums.Forum", null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="+")
     edition = models.ForeignKey("forums.Edition", null=True, blank=True,

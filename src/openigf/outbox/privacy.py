@@ -2,7 +2,7 @@
 
 from openigf.core import privacy
 from openigf.core.audit import identifying_texts, mentioning, scrub
-from openigf.outbox.models import Message
+from openigf.outbox.models import OutboxMail
 
 
 def export(person) -> list:
@@ -11,16 +11,16 @@ def export(person) -> list:
     return [{"queued": m.created.isoformat(), "to": m.to, "subject": m.subject,
              "text": m.body, "status": m.status,
              "sent": m.sent_at.isoformat() if m.sent_at else None}
-            for m in Message.objects.filter(to__iexact=person.email).order_by("created", "id")]
+            for m in OutboxMail.objects.filter(to__iexact=person.email).order_by("created", "id")]
 
 
 def erase(person) -> None:
     """Mails to the person are deleted (with their address and any link); in mails to
     others their name and address are replaced."""
     if person.email:
-        Message.objects.filter(to__iexact=person.email).delete()
+        OutboxMail.objects.filter(to__iexact=person.email).delete()
     texts = identifying_texts(person)
-    for message in mentioning(Message.objects.all(), texts, "subject", "body", "html"):
+    for message in mentioning(OutboxMail.objects.all(), texts, "subject", "body", "html"):
         for field in ("subject", "body", "html"):
             setattr(message, field, scrub(getattr(message, field), texts))
         message.save(update_fields=["subject", "body", "html"])

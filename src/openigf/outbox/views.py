@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 
 from openigf.core.views import PermissionRequiredMixin
 from openigf.outbox.domain import mail_retry
-from openigf.outbox.models import Message, Status
+from openigf.outbox.models import OutboxMail, Status
 from openigf.outbox.redaction import redact_secrets
 
 
@@ -24,7 +24,7 @@ class OutboxView(PermissionRequiredMixin, TemplateView):
     template_name = "outbox/list.html"
 
     def mail(self):
-        return Message.objects.filter(forum=self.request.forum)
+        return OutboxMail.objects.filter(forum=self.request.forum)
 
     def get_context_data(self, **kwargs):
         mail = self.mail()
@@ -52,7 +52,7 @@ class MessageView(PermissionRequiredMixin, TemplateView):
     template_name = "outbox/message.html"
 
     def get_context_data(self, **kwargs):
-        message = get_object_or_404(Message, pk=self.kwargs["mail_id"],
+        message = get_object_or_404(OutboxMail, pk=self.kwargs["mail_id"],
                                     forum=self.request.forum)
         return {**super().get_context_data(**kwargs), "message": message,
                 "body": redact_secrets(message.body)}
@@ -63,7 +63,7 @@ class RetryView(PermissionRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, mail_id):
-        message = get_object_or_404(Message, pk=mail_id, forum=request.forum)
+        message = get_object_or_404(OutboxMail, pk=mail_id, forum=request.forum)
         if mail_retry(message=message):
             messages.success(request, _("The mail to %(to)s is queued again.")
                              % {"to": message.to})
@@ -84,4 +84,4 @@ class PlatformOutboxView(OutboxView):
         return None
 
     def mail(self):
-        return Message.objects.filter(forum__isnull=True)
+        return OutboxMail.objects.filter(forum__isnull=True)

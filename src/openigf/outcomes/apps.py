@@ -26,9 +26,9 @@ class OutcomesConfig(AppConfig):
 
 
 def _public_messages(edition):
-    from openigf.outcomes.models import Message, MessageStatus
+    from openigf.outcomes.models import IgfMessage, MessageStatus
 
-    return Message.objects.filter(edition=edition).exclude(status=MessageStatus.DRAFT)
+    return IgfMessage.objects.filter(edition=edition).exclude(status=MessageStatus.DRAFT)
 
 
 def _published_summary(edition):

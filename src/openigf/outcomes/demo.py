@@ -4,15 +4,14 @@ comment and draft), a comment waiting for moderation, and a published Chair's Su
 from openigf.forums.models import Edition
 from openigf.outcomes import domain
 from openigf.outcomes.models import MessageStatus
+from openigf.people.models import Person
+from openigf.programme.models import Session
 
 
 def load(ctx):
     with ctx.step("outcomes.messages_2019") as run:
         if not run:
             return
-        from openigf.people.models import Person
-        from openigf.programme.models import Session
-
         edition = Edition.objects.get(forum__slug="igf", slug="2019")
         for t, theme in enumerate(edition.themes.all()):
             groups = domain.takeaway_groups(edition, theme)[:4]

@@ -1,24 +1,31 @@
 """Writes and reads of the outcomes: takeaways grouped per theme, IGF Messages and their
 public comments, and the Chair's Summary (facts, versions, PDF and DOCX)."""
 
+import io
 from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from openigf.algorithms.clustering import Text, group
+from openigf.community.models import BestPracticeForum
+from openigf.core import translations
 from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError
 from openigf.outcomes.models import (
     ChairsSummary,
     ChairsSummaryVersion,
-    Message,
+    IgfMessage,
     MessageComment,
     MessageStatus,
 )
+from openigf.programme.models import Session, SessionPerson, SessionStatus
+from openigf.reporting.models import Report
 
 COMMENTS_PER_HOUR = 5
 
@@ -26,9 +33,6 @@ COMMENTS_PER_HOUR = 5
 def takeaway_groups(edition, theme):
     """The key takeaways of the theme's sessions (submitted reports), grouped by similarity
     with near-duplicates merged; each text keeps its session."""
-    from openigf.algorithms.clustering import Text, group
-    from openigf.reporting.models import Report
-
     texts = []
     seen = set()
     for report in (Report.objects.filter(session__edition=edition, session__theme=theme,
@@ -42,8 +46,11 @@ def takeaway_groups(edition, theme):
 
 
 def message_save(*, edition, theme, text: str, sessions=(), subheading: str = "",
-                 message: Message | None = None) -> Message:
+                 message: IgfMessage | None = None, versions: dict | None = None) -> IgfMessage:
     """Draft a new message, or change a message that is not final yet.
+
+    ``text`` and ``subheading`` are in the forum's own language; ``versions`` holds those of
+    the other languages (``{"text": {"fr": ...}}``).
 
     Side effects: the message saved with its sessions; audit ``message.create`` or
     ``message.update`` with what changed (nothing written when nothing changed).
@@ -53,8 +60,12 @@ def message_save(*, edition, theme, text: str, sessions=(), subheading: str = ""
     if message is not None and message.status == MessageStatus.FINAL:
         raise ApplicationError(_("A final message is no longer edited."))
     created = message is None
-    message = message or Message(edition=edition, theme=theme)
-    changes = diff(message, text=text.strip(), subheading=subheading.strip(), theme=theme)
+    message = message or IgfMessage(edition=edition, theme=theme)
+    with translations.writing(edition.forum.language):
+        changes = diff(message, text=text.strip(), subheading=subheading.strip(), theme=theme)
+    stripped = {field: {code: value.strip() for code, value in by_language.items()}
+                for field, by_language in (versions or {}).items()}
+    changes.update(dict.fromkeys(translations.versions_set(message, stripped), "changed"))
     sessions = list(sessions)
     before = set() if created else set(message.sessions.values_list("pk", flat=True))
     if {s.pk for s in sessions} != before:
@@ -68,7 +79,7 @@ def message_save(*, edition, theme, text: str, sessions=(), subheading: str = ""
     return message
 
 
-def message_move(*, message: Message, status: str) -> Message:
+def message_move(*, message: IgfMessage, status: str) -> IgfMessage:
     order = [MessageStatus.DRAFT, MessageStatus.COMMENT, MessageStatus.FINAL]
     if order.index(status) < order.index(message.status):
         raise ApplicationError(_("A message moves forward only: draft, comment, final."))
@@ -79,7 +90,7 @@ def message_move(*, message: Message, status: str) -> Message:
     return message
 
 
-def comment_add(*, message: Message, person, text: str, now=None) -> MessageComment:
+def comment_add(*, message: IgfMessage, person, text: str, now=None) -> MessageComment:
     """A signed-in person's comment during the comment period; moderated before it shows;
     at most five an hour per person."""
     now = now or timezone.now()
@@ -109,12 +120,22 @@ def comment_moderate(*, comment: MessageComment, approve: bool) -> MessageCommen
     return comment
 
 
+# Where the participation figures come from: ``fn(edition) -> {"registered", "onsite",
+# "online", "checked_in", ...}`` (analytics registers its registration figures).
+PARTICIPATION_SOURCES: list = []
+
+
+def register_participation_source(fn):
+    if fn not in PARTICIPATION_SOURCES:
+        PARTICIPATION_SOURCES.append(fn)
+    return fn
+
+
 def facts(edition) -> dict:
     """The figures of the Chair's Summary: dates, host, theme, sessions by type and theme,
-    speakers by classification, participants reported, countries."""
-    from openigf.programme.models import Session, SessionPerson, SessionStatus
-    from openigf.reporting.models import Report
-
+    speakers by classification, countries, and participants: registered (onsite, online) and
+    checked in, from the participation source; where the edition has no registrations, those
+    the session reports give."""
     sessions = Session.objects.filter(edition=edition, status=SessionStatus.CONFIRMED)
     by_kind = Counter(str(s.get_kind_display()) for s in sessions.only("kind"))
     by_theme = Counter(s.theme.name if s.theme else _("No theme")
@@ -127,10 +148,16 @@ def facts(edition) -> dict:
     countries = people.filter(person__country__isnull=False).values(
         "person__country").distinct().count()
     onsite = online = 0
-    for answers in Report.objects.filter(session__in=sessions, kind="full",
-                                         status="submitted").values_list("answers", flat=True):
-        onsite += int(answers.get("participants_onsite") or 0)
-        online += int(answers.get("participants_online") or 0)
+    registered = checked_in = None
+    participation = PARTICIPATION_SOURCES[0](edition) if PARTICIPATION_SOURCES else None
+    if participation and participation["registered"]:
+        registered, checked_in = participation["registered"], participation["checked_in"]
+        onsite, online = participation["onsite"], participation["online"]
+    else:
+        for answers in Report.objects.filter(session__in=sessions, kind="full", status="submitted"
+                                             ).values_list("answers", flat=True):
+            onsite += int(answers.get("participants_onsite") or 0)
+            online += int(answers.get("participants_online") or 0)
     return {"title": str(edition.title), "theme": edition.theme,
             "host": f"{edition.host_city}{', ' if edition.host_city else ''}"
                     f"{edition.host_country.name if edition.host_country else ''}",
@@ -140,23 +167,46 @@ def facts(edition) -> dict:
             "stakeholder_groups": dict(groups.most_common()),
             "regions": dict(regions.most_common()), "genders": dict(genders.most_common()),
             "attendance": dict(attendance.most_common()), "countries": countries,
-            "participants_onsite": onsite, "participants_online": online}
+            "participants_onsite": onsite, "participants_online": online,
+            "registered": registered, "checked_in": checked_in}
 
 
 @transaction.atomic
-def summary_publish(*, edition, introduction: str, person=None) -> ChairsSummaryVersion:
-    """Publish a new version of the Chair's Summary (facts frozen with it)."""
+def summary_publish(*, edition, introduction: str, person=None,
+                    versions: dict | None = None) -> ChairsSummaryVersion:
+    """Publish a new version of the Chair's Summary (facts frozen with it).
+
+    ``introduction`` is in the forum's own language; ``versions`` holds the other languages'
+    (``{"introduction": {"fr": ...}}``), frozen with the version too.
+    """
     summary, _created = ChairsSummary.objects.get_or_create(edition=edition)
-    summary.introduction = introduction
-    summary.published = True
-    summary.save()
     last = summary.versions.first()
-    version = ChairsSummaryVersion.objects.create(
-        summary=summary, number=(last.number + 1) if last else 1, introduction=introduction,
-        facts=facts(edition), by=person)
+    with translations.writing(edition.forum.language):
+        summary.introduction = introduction
+        translations.versions_set(summary, versions)
+        summary.published = True
+        summary.save()
+        version = ChairsSummaryVersion(
+            summary=summary, number=(last.number + 1) if last else 1,
+            introduction=introduction, facts=facts(edition), by=person)
+        translations.versions_set(version, versions)
+        version.save()
     audit_log(action="chairs_summary.publish", obj=summary,
               changes={"version": [last.number if last else None, version.number]})
     return version
+
+
+def figures_sentence(f: dict) -> str:
+    """The Chair's Summary's sentence of figures (page, PDF and DOCX say the same)."""
+    values = {"s": f["sessions"], "p": f["speakers"], "c": f["countries"],
+              "on": f["participants_onsite"], "off": f["participants_online"],
+              "r": f.get("registered") or 0, "ci": f.get("checked_in") or 0}
+    if f.get("registered"):
+        return _("%(r)d participants registered, %(on)d onsite and %(off)d online; %(ci)d "
+                 "checked in at the venue. %(s)d sessions, %(p)d speakers and moderators from "
+                 "%(c)d countries.") % values
+    return _("%(s)d sessions, %(p)d speakers and moderators from %(c)d countries; %(on)d "
+             "participants onsite and %(off)d online reported by the sessions.") % values
 
 
 # The tables of the Chair's Summary: facts key, caption, first column, counted column.
@@ -205,13 +255,11 @@ def summary_context(edition, version=None) -> dict | None:
     """Everything the Chair's Summary shows, for the page, the PDF and the DOCX alike: the
     version's facts and tables, the final messages by theme and the intersessional work
     (each Best Practice Forum once, with its outputs)."""
-    from openigf.community.models import BestPracticeForum
-
     summary = ChairsSummary.objects.filter(edition=edition, published=True).first()
     if summary is None:
         return None
     version = version or summary.versions.first()
-    messages = (Message.objects.filter(edition=edition, status=MessageStatus.FINAL)
+    messages = (IgfMessage.objects.filter(edition=edition, status=MessageStatus.FINAL)
                 .select_related("theme").prefetch_related("sessions"))
     by_theme = {}
     for m in messages:
@@ -221,6 +269,7 @@ def summary_context(edition, version=None) -> dict | None:
     tables = [SummaryTable(str(caption), (str(first), str(counted)), list(f.get(key, {}).items()))
               for key, caption, first, counted in SUMMARY_TABLES]
     return {"summary": summary, "version": version, "facts": f, "tables": tables,
+            "figures": figures_sentence(f),
             "messages": list(by_theme.items()), "edition": edition,
             "intersessional": [(bpf, _bpf_outputs(bpf)) for bpf in bpfs]}
 
@@ -228,8 +277,7 @@ def summary_context(edition, version=None) -> dict | None:
 def summary_pdf(edition) -> bytes:
     """The Chair's Summary as a tagged PDF (PDF/UA-1: headings, lists and tables readable by
     assistive technology), table headers repeated on every page a table runs over."""
-    from django.template.loader import render_to_string
-    from weasyprint import HTML
+    from weasyprint import HTML  # noqa: PLC0415 heavy (WeasyPrint), loaded only when used
 
     ctx = summary_context(edition)
     html = render_to_string("outcomes/summary_print.html", {"ctx": ctx, "facts": ctx["facts"]})
@@ -238,8 +286,8 @@ def summary_pdf(edition) -> bytes:
 
 def _repeat_header_row(row) -> None:
     """Mark a DOCX table's first row as its header, repeated on each page."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
+    from docx.oxml import OxmlElement  # noqa: PLC0415 heavy (python-docx), loaded only when used
+    from docx.oxml.ns import qn  # noqa: PLC0415 heavy (python-docx), loaded only when used
 
     properties = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
@@ -250,9 +298,7 @@ def _repeat_header_row(row) -> None:
 def summary_docx(edition) -> bytes:
     """The Chair's Summary as a Word document with the page's content: every table (with its
     header row), the messages by theme and the intersessional work."""
-    import io
-
-    from docx import Document
+    from docx import Document  # noqa: PLC0415 heavy (python-docx), loaded only when used
 
     ctx = summary_context(edition)
     f = ctx["facts"]
@@ -265,11 +311,7 @@ def summary_docx(edition) -> bytes:
         if para.strip():
             doc.add_paragraph(para.strip())
     doc.add_heading(_("The meeting in figures"), 1)
-    doc.add_paragraph(_("%(s)d sessions, %(p)d speakers and moderators from %(c)d countries; "
-                        "%(on)d participants onsite and %(off)d online reported by the "
-                        "sessions.") % {"s": f["sessions"], "p": f["speakers"],
-                                        "c": f["countries"], "on": f["participants_onsite"],
-                                        "off": f["participants_online"]})
+    doc.add_paragraph(figures_sentence(f))
     for table_data in ctx["tables"]:
         doc.add_heading(table_data.caption, 2)
         table = doc.add_table(rows=1, cols=2)

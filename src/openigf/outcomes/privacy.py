@@ -1,11 +1,10 @@
 """What IGF Messages hold about a person: the comments they wrote."""
 
 from openigf.core import privacy
+from openigf.outcomes.models import MessageComment
 
 
 def export(person) -> list:
-    from openigf.outcomes.models import MessageComment
-
     return [{"message": str(c.message), "edition": str(c.message.edition), "text": c.text,
              "status": c.status, "written": c.created.isoformat()}
             for c in MessageComment.objects.filter(person=person).select_related(
@@ -14,8 +13,6 @@ def export(person) -> list:
 
 def erase(person) -> None:
     """Their comments are deleted, text and all."""
-    from openigf.outcomes.models import MessageComment
-
     MessageComment.objects.filter(person=person).delete()
 
 

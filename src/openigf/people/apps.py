@@ -8,8 +8,4 @@ class PeopleConfig(AppConfig):
     verbose_name = _("People")
 
     def ready(self):
-        from openigf.outbox.domain import register_link
-        from openigf.people import links, signals  # noqa: F401 (signal receivers)
-
-        register_link("people.confirm_address", links.confirm_address_link)
-        register_link("people.password_reset", links.password_reset_link)
+        from openigf.people import signals  # noqa: F401 (signal receivers)

@@ -4,6 +4,8 @@ import json
 from functools import cache
 from pathlib import Path
 
+from openigf.people.models import Country
+
 DATA = Path(__file__).resolve().parent / "data" / "countries.json"
 FIELDS = ["iso2", "iso3", "name", "names", "region", "subregion", "regional_group", "ldc",
           "lldc", "sids", "developing", "un_member"]
@@ -27,8 +29,7 @@ def countries_load(country_model=None) -> int:
     """Create or update every country, and retire the codes M49 does not list: what refers
     to one moves to the country M49 counts it within. Returns how many there are. Idempotent.
     """
-    if country_model is None:
-        from openigf.people.models import Country as country_model
+    country_model = country_model or Country
     existing = {c.m49: c for c in country_model.objects.all()}
     create, update = [], []
     for row in rows():

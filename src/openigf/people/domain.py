@@ -8,6 +8,7 @@ from openigf.core import privacy
 from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError
 from openigf.people.models import Person
+from openigf.people.signals import address_claimed, mail_requested
 
 PROFILE_FIELDS = [
     "name", "stakeholder_group", "regional_group", "country", "gender", "gender_description",
@@ -19,12 +20,10 @@ PROFILE_FIELDS = [
 def _mail_address_link(*, person: Person, template: str, kind: str, next_url: str = ""):
     """Mail the link that proves the address (made when the mail is delivered, never
     stored), in the person's language."""
-    from openigf.outbox.domain import link_placeholder, mail_enqueue_template
-
-    return mail_enqueue_template(
-        to=person.email, template=template, language=person.preferred_language,
-        kind=kind, context={"person": person, "next": next_url,
-                            "link": link_placeholder("people.confirm_address")})
+    mail_requested.send(sender=Person, to=person.email, template=template,
+                        language=person.preferred_language, kind=kind,
+                        context={"person": person, "next": next_url},
+                        link="people.confirm_address")
 
 
 def person_signup(*, email: str, password: str, name: str, next_url: str = "",
@@ -88,8 +87,6 @@ def person_claim(*, person: Person, password: str, action: str = "person.claim")
     revoked too (signal ``address_claimed``), since someone else may have made them.
 
     Side effects: ``password``, ``email_verified``; audit log ``action``; signal."""
-    from openigf.people.signals import address_claimed
-
     was_unconfirmed = person.email_verified is None
     person.set_password(password)
     person.email_verified = person.email_verified or timezone.now()

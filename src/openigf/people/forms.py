@@ -7,6 +7,7 @@ from openigf.core import throttle
 from openigf.core.throttle import client_address
 from openigf.people import throttles
 from openigf.people.models import Country, Person
+from openigf.people.signals import mail_requested
 
 PROFILE_FORM_FIELDS = [
     "name", "organisation", "job_title", "country", "stakeholder_group", "regional_group",
@@ -130,13 +131,10 @@ class OutboxPasswordResetForm(PasswordResetForm):
 
     def send_mail(self, subject_template_name, email_template_name, context, from_email,
                   to_email, html_email_template_name=None):
-        from openigf.outbox.domain import link_placeholder, mail_enqueue_template
-
         user = context["user"]
-        mail_enqueue_template(to=to_email, template="people/mail/password_reset",
-                              language=user.preferred_language, kind="person.password_reset",
-                              context={"person": user,
-                                       "link": link_placeholder("people.password_reset")})
+        mail_requested.send(sender=type(user), to=to_email, template="people/mail/password_reset",
+                            language=user.preferred_language, kind="person.password_reset",
+                            context={"person": user}, link="people.password_reset")
 
 
 class EraseForm(forms.Form):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from openigf.core import textlimits
 from openigf.people.enums import Gender, RegionalGroup, StakeholderGroup
 
 
@@ -89,15 +90,29 @@ class PersonManager(BaseUserManager):
         return self._create(email, password, **fields)
 
 
-class Person(AbstractBaseUser, PermissionsMixin):
+class PersonClassification(models.Model):
+    """The classifications every statistic counts people by, kept with each copy of a person:
+    their account, and how they were named in a proposal, a session or a registration."""
+
+    stakeholder_group = models.CharField(_("stakeholder group"), max_length=20,
+                                         choices=StakeholderGroup.choices, blank=True)
+    regional_group = models.CharField(_("regional group"), max_length=20,
+                                      choices=RegionalGroup.choices, blank=True)
+    gender = models.CharField(_("gender"), max_length=20, choices=Gender.choices, blank=True)
+    country = models.ForeignKey("people.Country", null=True, blank=True,
+                                on_delete=models.PROTECT, related_name="+",
+                                verbose_name=_("country"))
+
+    class Meta:
+        abstract = True
+
+
+class Person(PersonClassification, AbstractBaseUser, PermissionsMixin):
     """A person: an account when they have an e-mail and a password, otherwise a record
     (a speaker invited by e-mail who has not signed in yet, a name from an imported schedule)."""
 
     email = models.EmailField(_("e-mail address"), unique=True, null=True, blank=True)
     name = models.CharField(_("full name"), max_length=200)
-    stakeholder_group = models.CharField(
-        _("stakeholder group"), max_length=20, choices=StakeholderGroup.choices, blank=True
-    )
     regional_group = models.CharField(
         _("UN regional group"), max_length=20, choices=RegionalGroup.choices, blank=True,
         help_text=_("Filled from your country when left empty."),
@@ -106,13 +121,12 @@ class Person(AbstractBaseUser, PermissionsMixin):
         Country, null=True, blank=True, on_delete=models.PROTECT, related_name="people",
         verbose_name=_("country"),
     )
-    gender = models.CharField(_("gender"), max_length=20, choices=Gender.choices, blank=True)
     gender_description = models.CharField(
         _("gender, in your own words"), max_length=100, blank=True
     )
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     job_title = models.CharField(_("position"), max_length=200, blank=True)
-    biography = models.TextField(_("biography"), blank=True)
+    biography = models.TextField(_("biography"), blank=True, max_length=textlimits.TEXT)
     first_time = models.BooleanField(
         _("first-time participant"), default=False,
         help_text=_("This is your first IGF, or your first time proposing a session."),
@@ -123,6 +137,7 @@ class Person(AbstractBaseUser, PermissionsMixin):
         _("accessibility needs"), blank=True,
         help_text=_("Tell us what you need to take part fully (captioning, sign language, "
                     "step-free access...)."),
+        max_length=textlimits.NOTE,
     )
     preferred_language = models.CharField(
         _("preferred language"), max_length=10, choices=settings.LANGUAGES, default="en"
@@ -154,13 +169,6 @@ class Person(AbstractBaseUser, PermissionsMixin):
     def __str__(self):
         return self.name or self.email or f"#{self.pk}"
 
-    def clean(self):
-        super().clean()
-        if self.email:
-            self.email = self.email.strip().lower()
-        if self.country_id and not self.regional_group:
-            self.regional_group = self.country.regional_group
-
     def save(self, *args, **kwargs):
         if self.email:
             self.email = self.email.strip().lower()
@@ -169,6 +177,13 @@ class Person(AbstractBaseUser, PermissionsMixin):
         if self.country_id and not self.regional_group:
             self.regional_group = self.country.regional_group
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.email:
+            self.email = self.email.strip().lower()
+        if self.country_id and not self.regional_group:
+            self.regional_group = self.country.regional_group
 
     def get_full_name(self):
         return self.name

@@ -3,6 +3,11 @@
 ``address_claimed(person)``: someone proved that the address of a person who had not
 confirmed it is theirs, and took the account; whatever was made for the account before
 (API tokens...) may belong to someone else and is revoked by its app.
+
+``mail_requested(to, template, language, kind, context, link)``: a mail to a person, rendered
+from ``template`` with ``context``; ``link`` names the credential link (``people.links``) made
+when the mail is delivered. The outbox writes it in the caller's transaction (people come
+before the outbox in the import order, so this app never imports it).
 """
 
 from django.contrib.auth.signals import user_logged_in, user_login_failed
@@ -13,6 +18,7 @@ from openigf.core.throttle import client_address
 from openigf.people.models import Person
 
 address_claimed = Signal()
+mail_requested = Signal()
 
 
 @receiver(user_logged_in, dispatch_uid="openigf.people.audit_login")

@@ -9,6 +9,7 @@ class ProgrammeConfig(AppConfig):
 
     def ready(self):
         from openigf.core import navigation, privacy
+        from openigf.programme import tasks  # noqa: F401  registers the jobs the views start
 
         for scope, label, url_name, permission, order, exists in [
             ("edition", _("Agenda"), "programme:agenda", "programme.view_agenda", 20,

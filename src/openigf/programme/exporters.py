@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from openigf.core.csvexport import csv_text
 from openigf.programme.interchange import c3voc_json, frab_xml, ical
 from openigf.programme.interchange import records as r
+from openigf.programme.models import Room
 
 
 def _base(edition, request) -> str:
@@ -65,8 +66,6 @@ def _timeslot(events) -> int:
 
 def schedule_of(edition, items, request=None, release=None) -> r.Schedule:
     """The published schedule as records (rooms, themes and the sessions as placed)."""
-    from openigf.programme.models import Room
-
     base = _base(edition, request)
     events = [_event(item, base) for item in items if item.starts_at]
     conference = r.Conference(

@@ -17,13 +17,18 @@ from django.utils import translation
 from django.utils.text import slugify
 
 from openigf.core.errors import ApplicationError
+from openigf.forums import domain as forums
+from openigf.forums.domain import edition_update, theme_save
 from openigf.forums.enums import ForumKind, SessionKind
+from openigf.forums.models import Edition, Forum
+from openigf.programme import domain
+from openigf.programme.domain import release_publish, room_create
 from openigf.programme.interchange import c3voc_json, frab_xml, ical
 from openigf.programme.interchange import records as r
 from openigf.programme.interchange.detect import detect
 from openigf.programme.interchange.records import FormatError
 from openigf.programme.languages import OTHER, language_code
-from openigf.programme.models import OTHER_KIND, SessionRole, SessionStatus
+from openigf.programme.models import OTHER_KIND, Room, Session, SessionRole, SessionStatus
 
 READERS = {"frab-xml": frab_xml.read, "c3voc-json": c3voc_json.read, "ical": ical.read}
 DEFAULT_COLOUR = "#1b5e91"
@@ -76,8 +81,6 @@ def import_schedule(*, data: bytes, edition=None, forum: str = "", slug: str = "
     it all and undoes it, so the report says what would change. Raises ``ApplicationError``
     for a faulty file, a missing edition, or dates outside the edition's without ``force``.
     """
-    from openigf.forums.models import Edition
-
     if edition is None:
         edition = (Edition.objects.select_related("forum")
                    .filter(forum__slug=forum, slug=slug).first())
@@ -95,17 +98,15 @@ def import_schedule(*, data: bytes, edition=None, forum: str = "", slug: str = "
             _check_dates(edition, schedule, report, force)
             if schedule.conference.day_change and \
                     schedule.conference.day_change != edition.day_change:
-                from openigf.forums.domain import edition_update
-
                 report.edition_changes = edition_update(
                     edition=edition, day_change=schedule.conference.day_change)
         report.edition = f"{edition.forum.slug}/{edition.slug}"
         _apply(edition, schedule, report)
         if publish and (report.changed or report.removed or not edition.releases.exists()):
-            from openigf.programme.domain import release_publish
-
+            # The file is the schedule as its source published it, clashes included.
             report.published = release_publish(
-                edition=edition, note=f"Imported from a {schedule.format} file.").number
+                edition=edition, note=f"Imported from a {schedule.format} file.",
+                accept_broken=True).number
         if dry_run:
             transaction.set_rollback(True)
     return report
@@ -140,9 +141,6 @@ def _event_days(schedule: r.Schedule, tz, day_change: time) -> list[date]:
 
 def _edition_create(forum_slug: str, slug: str, schedule: r.Schedule):
     """The forum (when missing) and the edition, from the file's conference."""
-    from openigf.forums import domain as forums
-    from openigf.forums.models import Forum
-
     c = schedule.conference
     tz_name = zone_of(schedule)
     day_change = c.day_change or time(4, 0)
@@ -196,9 +194,6 @@ def _words(error: ValidationError) -> str:
 
 
 def _rooms(edition, schedule: r.Schedule, report: ImportReport) -> dict:
-    from openigf.programme.domain import room_create
-    from openigf.programme.models import Room
-
     rooms = {room.name.casefold(): room for room in Room.objects.filter(edition=edition)}
     wanted = list(schedule.rooms) + [r.Room(name=e.room) for e in schedule.events]
     for spec in wanted:
@@ -217,8 +212,6 @@ def _rooms(edition, schedule: r.Schedule, report: ImportReport) -> dict:
 
 
 def _themes(edition, schedule: r.Schedule, report: ImportReport) -> dict:
-    from openigf.forums.domain import theme_save
-
     existing = list(edition.themes.all())
     themes = {theme.name.casefold(): theme for theme in existing}
     slugs = {theme.slug for theme in existing}
@@ -333,9 +326,6 @@ FIELDS = {"type": ("kind", "type_label"), "theme": ("theme",), "room": ("room",)
 
 
 def _apply(edition, schedule: r.Schedule, report: ImportReport) -> None:
-    from openigf.programme import domain
-    from openigf.programme.models import Session
-
     rooms = _rooms(edition, schedule, report)
     themes = _themes(edition, schedule, report)
     carried = schedule.carries or {"title", "subtitle", "abstract", "description", "type",

@@ -1,64 +1,57 @@
 """The languages a session can be held in: ISO 639-1 codes (what frab, pretalx and iCalendar
 files carry), the six UN languages first, and ``other`` for what no code names."""
 
+import functools
+
+from babel import Locale, UnknownLocaleError
+from django.conf import settings
+from django.utils import translation
+from django.utils.functional import lazy
+from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext_lazy as _
 
 UN_LANGUAGES = ("en", "ar", "zh", "fr", "ru", "es")
 
-NAMES = {
-    "aa": _("Afar"), "ab": _("Abkhazian"), "ae": _("Avestan"), "af": _("Afrikaans"),
-    "ak": _("Akan"), "am": _("Amharic"), "an": _("Aragonese"), "ar": _("Arabic"),
-    "as": _("Assamese"), "av": _("Avaric"), "ay": _("Aymara"), "az": _("Azerbaijani"),
-    "ba": _("Bashkir"), "be": _("Belarusian"), "bg": _("Bulgarian"), "bh": _("Bihari"),
-    "bi": _("Bislama"), "bm": _("Bambara"), "bn": _("Bengali"), "bo": _("Tibetan"),
-    "br": _("Breton"), "bs": _("Bosnian"), "ca": _("Catalan"), "ce": _("Chechen"),
-    "ch": _("Chamorro"), "co": _("Corsican"), "cr": _("Cree"), "cs": _("Czech"),
-    "cu": _("Church Slavic"), "cv": _("Chuvash"), "cy": _("Welsh"), "da": _("Danish"),
-    "de": _("German"), "dv": _("Divehi"), "dz": _("Dzongkha"), "ee": _("Ewe"),
-    "el": _("Greek"), "en": _("English"), "eo": _("Esperanto"), "es": _("Spanish"),
-    "et": _("Estonian"), "eu": _("Basque"), "fa": _("Persian"), "ff": _("Fulah"),
-    "fi": _("Finnish"), "fj": _("Fijian"), "fo": _("Faroese"), "fr": _("French"),
-    "fy": _("Western Frisian"), "ga": _("Irish"), "gd": _("Scottish Gaelic"),
-    "gl": _("Galician"), "gn": _("Guarani"), "gu": _("Gujarati"), "gv": _("Manx"),
-    "ha": _("Hausa"), "he": _("Hebrew"), "hi": _("Hindi"), "ho": _("Hiri Motu"),
-    "hr": _("Croatian"), "ht": _("Haitian Creole"), "hu": _("Hungarian"),
-    "hy": _("Armenian"), "hz": _("Herero"), "ia": _("Interlingua"), "id": _("Indonesian"),
-    "ie": _("Interlingue"), "ig": _("Igbo"), "ii": _("Sichuan Yi"), "ik": _("Inupiaq"),
-    "io": _("Ido"), "is": _("Icelandic"), "it": _("Italian"), "iu": _("Inuktitut"),
-    "ja": _("Japanese"), "jv": _("Javanese"), "ka": _("Georgian"), "kg": _("Kongo"),
-    "ki": _("Kikuyu"), "kj": _("Kuanyama"), "kk": _("Kazakh"), "kl": _("Kalaallisut"),
-    "km": _("Khmer"), "kn": _("Kannada"), "ko": _("Korean"), "kr": _("Kanuri"),
-    "ks": _("Kashmiri"), "ku": _("Kurdish"), "kv": _("Komi"), "kw": _("Cornish"),
-    "ky": _("Kyrgyz"), "la": _("Latin"), "lb": _("Luxembourgish"), "lg": _("Ganda"),
-    "li": _("Limburgish"), "ln": _("Lingala"), "lo": _("Lao"), "lt": _("Lithuanian"),
-    "lu": _("Luba-Katanga"), "lv": _("Latvian"), "mg": _("Malagasy"),
-    "mh": _("Marshallese"), "mi": _("Maori"), "mk": _("Macedonian"), "ml": _("Malayalam"),
-    "mn": _("Mongolian"), "mr": _("Marathi"), "ms": _("Malay"), "mt": _("Maltese"),
-    "my": _("Burmese"), "na": _("Nauru"), "nb": _("Norwegian Bokmål"),
-    "nd": _("North Ndebele"), "ne": _("Nepali"), "ng": _("Ndonga"), "nl": _("Dutch"),
-    "nn": _("Norwegian Nynorsk"), "no": _("Norwegian"), "nr": _("South Ndebele"),
-    "nv": _("Navajo"), "ny": _("Chichewa"), "oc": _("Occitan"), "oj": _("Ojibwa"),
-    "om": _("Oromo"), "or": _("Odia"), "os": _("Ossetian"), "pa": _("Punjabi"),
-    "pi": _("Pali"), "pl": _("Polish"), "ps": _("Pashto"), "pt": _("Portuguese"),
-    "qu": _("Quechua"), "rm": _("Romansh"), "rn": _("Kirundi"), "ro": _("Romanian"),
-    "ru": _("Russian"), "rw": _("Kinyarwanda"), "sa": _("Sanskrit"), "sc": _("Sardinian"),
-    "sd": _("Sindhi"), "se": _("Northern Sami"), "sg": _("Sango"), "si": _("Sinhala"),
-    "sk": _("Slovak"), "sl": _("Slovenian"), "sm": _("Samoan"), "sn": _("Shona"),
-    "so": _("Somali"), "sq": _("Albanian"), "sr": _("Serbian"), "ss": _("Swati"),
-    "st": _("Southern Sotho"), "su": _("Sundanese"), "sv": _("Swedish"), "sw": _("Swahili"),
-    "ta": _("Tamil"), "te": _("Telugu"), "tg": _("Tajik"), "th": _("Thai"),
-    "ti": _("Tigrinya"), "tk": _("Turkmen"), "tl": _("Tagalog"), "tn": _("Tswana"),
-    "to": _("Tongan"), "tr": _("Turkish"), "ts": _("Tsonga"), "tt": _("Tatar"),
-    "tw": _("Twi"), "ty": _("Tahitian"), "ug": _("Uyghur"), "uk": _("Ukrainian"),
-    "ur": _("Urdu"), "uz": _("Uzbek"), "ve": _("Venda"), "vi": _("Vietnamese"),
-    "vo": _("Volapük"), "wa": _("Walloon"), "wo": _("Wolof"), "xh": _("Xhosa"),
-    "yi": _("Yiddish"), "yo": _("Yoruba"), "za": _("Zhuang"), "zh": _("Chinese"),
-    "zu": _("Zulu"),
-    # ISO 639-2/3 codes without a two-letter one, which schedules also use
-    "ast": _("Asturian"), "ckb": _("Central Kurdish"), "dsb": _("Lower Sorbian"),
-    "fil": _("Filipino"), "hsb": _("Upper Sorbian"), "kab": _("Kabyle"), "udm": _("Udmurt"),
-    "yue": _("Cantonese"),
-}
+# ISO 639-1 codes, then ISO 639-2/3 codes without a two-letter one, which schedules also use.
+CODES = (
+    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg",
+    "bh", "bi", "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv",
+    "cy", "da", "de", "dv", "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi",
+    "fj", "fo", "fr", "fy", "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr",
+    "ht", "hu", "hy", "hz", "ia", "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja",
+    "jv", "ka", "kg", "ki", "kj", "kk", "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw",
+    "ky", "la", "lb", "lg", "li", "ln", "lo", "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml",
+    "mn", "mr", "ms", "mt", "my", "na", "nb", "nd", "ne", "ng", "nl", "nn", "no", "nr", "nv",
+    "ny", "oc", "oj", "om", "or", "os", "pa", "pi", "pl", "ps", "pt", "qu", "rm", "rn", "ro",
+    "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk", "sl", "sm", "sn", "so", "sq", "sr",
+    "ss", "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti", "tk", "tl", "tn", "to", "tr",
+    "ts", "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo", "wa", "wo", "xh", "yi",
+    "yo", "za", "zh", "zu", "ast", "ckb", "dsb", "fil", "hsb", "kab", "udm", "yue",
+)
+
+
+NOT_IN_CLDR = {"bh": "Bihari"}  # a collective code the CLDR dropped; files still use it
+
+
+@functools.cache
+def _cldr_names(locale: str) -> dict[str, str]:
+    try:
+        return Locale.parse(locale).languages
+    except (UnknownLocaleError, ValueError):
+        return {}
+
+
+def localised_name(code: str, language: str | None = None) -> str:
+    """The name of language ``code`` in ``language`` (the reader's by default), from the
+    Unicode CLDR as Babel ships it; the English name where the CLDR has none in that language."""
+    reader = to_locale(language or get_language() or settings.LANGUAGE_CODE)
+    name = (_cldr_names(reader).get(code) or _cldr_names("en").get(code)
+            or NOT_IN_CLDR.get(code, code))
+    return name[:1].upper() + name[1:]
+
+
+# The name of each language, in the reader's language when shown.
+NAMES = {code: lazy(localised_name, str)(code) for code in CODES}
 OTHER = "other"
 
 # Older codes and the three-letter bibliographic ones, as files still write them.
@@ -87,7 +80,6 @@ def language_code(text: str) -> str | None:
         candidate = ALIASES.get(candidate, candidate)
         if candidate in NAMES or candidate == OTHER:
             return candidate
-    from django.utils import translation
 
     with translation.override("en"):
         by_name = {str(name).casefold(): code for code, name in NAMES.items()}

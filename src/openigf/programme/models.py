@@ -1,14 +1,18 @@
 """The programme: rooms, time windows, sessions and their people, releases of the schedule."""
 
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from openigf.core import textlimits
 from openigf.core.models import TimeStampedModel
 from openigf.forums.enums import SessionKind
-from openigf.people.enums import Gender, RegionalGroup, StakeholderGroup
+from openigf.people.models import PersonClassification
 from openigf.programme.languages import language_choices
 
 
@@ -72,7 +76,7 @@ class Equipment(models.TextChoices):
     STEP_FREE = "step_free", _("Step-free access")
 
 
-EXCLUSIVE_KINDS = {"opening", "closing"}
+EXCLUSIVE_KINDS = {SessionKind.OPENING, SessionKind.CLOSING}
 
 # The IGF's kinds, and "other" for a type an imported schedule names (kept in ``type_label``).
 OTHER_KIND = "other"
@@ -98,8 +102,6 @@ class TimeWindow(TimeStampedModel):
         return self.label or f"{self.starts_at:%Y-%m-%d %H:%M}–{self.ends_at:%H:%M}"
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("A window must end after it starts.")})
 
@@ -128,8 +130,8 @@ class Session(TimeStampedModel):
                                          help_text=_("As in “Workshop 12”."))
     title = models.CharField(_("title"), max_length=250)
     subtitle = models.CharField(_("subtitle"), max_length=250, blank=True)
-    abstract = models.TextField(_("abstract"), blank=True)
-    description = models.TextField(_("description"), blank=True)
+    abstract = models.TextField(_("abstract"), blank=True, max_length=textlimits.TEXT)
+    description = models.TextField(_("description"), blank=True, max_length=textlimits.LONG)
     theme = models.ForeignKey("forums.Theme", null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="sessions", verbose_name=_("theme"))
     tags = models.ManyToManyField("forums.Tag", blank=True, related_name="sessions",
@@ -187,15 +189,11 @@ class Session(TimeStampedModel):
         return self.type_label or self._get_FIELD_display(self._meta.get_field("kind"))
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("programme:session", kwargs={**self.edition.url_kwargs,
                                                     "session_id": self.pk})
 
     @property
     def ends_at(self):
-        from datetime import timedelta
-
         return self.starts_at + timedelta(minutes=self.duration) if self.starts_at else None
 
     def watch_url(self, room=None) -> str:
@@ -217,7 +215,7 @@ class SessionRole(models.TextChoices):
     RAPPORTEUR = "rapporteur", _("Rapporteur")
 
 
-class SessionPerson(models.Model):
+class SessionPerson(PersonClassification):
     """Someone with a role in a session: a snapshot of how they were named, linked to their
     account when there is one."""
 
@@ -229,11 +227,7 @@ class SessionPerson(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     role = models.CharField(_("role"), max_length=20, choices=SessionRole.choices)
-    stakeholder_group = models.CharField(_("stakeholder group"), max_length=20,
-                                         choices=StakeholderGroup.choices, blank=True)
-    regional_group = models.CharField(_("regional group"), max_length=20,
-                                      choices=RegionalGroup.choices, blank=True)
-    gender = models.CharField(_("gender"), max_length=20, choices=Gender.choices, blank=True)
+    country = None  # a session's people are counted by the classifications of the proposal's
     onsite = models.BooleanField(_("onsite"), default=True)
     order = models.PositiveSmallIntegerField(default=0)
     source = models.JSONField(default=dict, blank=True, editable=False)  # imported id, code, guid
@@ -261,7 +255,7 @@ class Release(TimeStampedModel):
     edition = models.ForeignKey("forums.Edition", on_delete=models.CASCADE,
                                 related_name="releases")
     number = models.PositiveIntegerField(_("version"))
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), blank=True, max_length=textlimits.NOTE)
     placements = models.JSONField(default=dict)  # session id -> [iso start, room id]
     changes = models.JSONField(default=list)  # [{"session", "title", "from", "to"}]
     published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,

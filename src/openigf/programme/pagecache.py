@@ -23,10 +23,14 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.text import compress_string
+
+from openigf.programme.models import Release
 
 TIMEOUT = 6 * 3600  # a kept page also expires, so that an orphaned key does not linger
 MIN_GZIP = 500
@@ -72,8 +76,6 @@ class Version:
 
 
 def version_of(edition) -> Version:
-    from openigf.programme.models import Release
-
     latest = (Release.objects.filter(edition=edition).order_by("-number")
               .values_list("pk", "number", "created").first())
     release_id, number, created = latest or (None, 0, None)
@@ -171,8 +173,6 @@ def assemble(request, page: str, parts: list[Kept], status: int = 200):
     """The answer made of ``page`` (rendered per request, a ``SLOT`` where each of ``parts``
     goes, in order) and the kept parts: gzip to clients that accept it, compressing only
     what was rendered for this request."""
-    from django.http import HttpResponse
-
     pieces = page.split(SLOT)
     if len(pieces) != len(parts) + 1:
         raise ValueError("one SLOT per kept part")
@@ -205,8 +205,6 @@ def frame(request, version: Version, name: str, render) -> str:
     """The page around the kept parts: ``render(csrf_token)`` for this request. For readers
     without an account it is the same but for the form token, so it is kept a minute per
     address, version and language, the token put in per request."""
-    from django.middleware.csrf import get_token
-
     path = request.get_full_path()
     if (request.user.is_authenticated or _messages_waiting(request)
             or len(path) > MAX_FRAME_PATH):

@@ -2,7 +2,9 @@
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+
+from django.db.models import Q
 
 from openigf.core.when import local
 from openigf.programme.models import (
@@ -35,7 +37,6 @@ def session_times(session):
         entry = release.placements.get(str(session.pk))
         if not entry:
             return None
-        from datetime import timedelta
 
         start = datetime.fromisoformat(entry[0])
         room = Room.objects.filter(pk=entry[1]).first()
@@ -89,8 +90,6 @@ def filter_agenda(items: list[AgendaItem], filters) -> list[AgendaItem]:
 
 def published(edition) -> tuple[Release | None, list[AgendaItem]]:
     """The latest release and its sessions in order (a fixed number of queries)."""
-    from datetime import timedelta
-
     release = Release.objects.filter(edition=edition).order_by("-number").first()
     if release is None:
         return None, []
@@ -111,8 +110,6 @@ def published(edition) -> tuple[Release | None, list[AgendaItem]]:
 def session_roles_of(person) -> set[str]:
     """Every role ``person`` holds in a session of any edition (by account, or by the e-mail of
     a row not yet linked to an account), as ``programme.roles`` matches them."""
-    from django.db.models import Q
-
     if not getattr(person, "is_authenticated", False):
         return set()
     match = Q(person=person)

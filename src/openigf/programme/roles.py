@@ -1,6 +1,7 @@
 """Roles people hold in a session, as predicates (used by reporting and transcripts too)."""
 
 import rules
+from django.db.models import Q
 
 from openigf.programme.enums import SessionRole
 
@@ -12,8 +13,6 @@ def _roles(person, session) -> set:
     if cache is None:
         cache = session._roles_cache = {}
     if person.pk not in cache:
-        from django.db.models import Q
-
         match = Q(person=person)
         if person.verified_email:
             match |= Q(person__isnull=True, email__iexact=person.verified_email)
@@ -29,8 +28,3 @@ def is_session_organiser(person, session=None):
 @rules.predicate
 def is_session_rapporteur(person, session=None):
     return SessionRole.RAPPORTEUR in _roles(person, session)
-
-
-@rules.predicate
-def is_session_person(person, session=None):
-    return bool(_roles(person, session))

@@ -5,8 +5,11 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from openigf.algorithms import scheduling as alg
+from openigf.algorithms.similarity import Document, similar_pairs
+from openigf.core.when import format_datetime
 from openigf.programme.models import Room, Session, SessionStatus, TimeWindow
 
 
@@ -32,7 +35,9 @@ def sessions_for(edition):
 
 
 def build_problem(edition, *, sessions=None, previous: dict | None = None,
-                  similar=True) -> alg.Problem:
+                  similar=True, keep_placed=False) -> alg.Problem:
+    """The pure problem of the edition's confirmed sessions. ``keep_placed``: every session
+    placed in the working schedule stays at its time and in its room (as if fixed)."""
     sessions = list(sessions if sessions is not None else sessions_for(edition))
     rooms = [alg.Room(r.pk, r.name, r.capacity, r.features)
              for r in Room.objects.filter(edition=edition)]
@@ -42,6 +47,7 @@ def build_problem(edition, *, sessions=None, previous: dict | None = None,
         windows.append(alg.Window(start, to_minutes(edition, w.ends_at), start // 1440))
     items = []
     for s in sessions:
+        held = s.fixed or (keep_placed and s.starts_at is not None and s.room_id is not None)
         unavailable = []
         for pair in s.unavailable or []:
             try:
@@ -54,13 +60,11 @@ def build_problem(edition, *, sessions=None, previous: dict | None = None,
             needs=frozenset(s.needs or ()), people=_person_keys(s),
             tags=frozenset(t.pk for t in s.tags.all()), theme=s.theme_id,
             exclusive=s.exclusive,
-            fixed_start=to_minutes(edition, s.starts_at) if s.fixed and s.starts_at else None,
-            fixed_room=s.room_id if s.fixed and s.room_id else None,
+            fixed_start=to_minutes(edition, s.starts_at) if held and s.starts_at else None,
+            fixed_room=s.room_id if held and s.room_id else None,
             unavailable=tuple(unavailable)))
     pairs = []
     if similar and len(sessions) > 1:
-        from openigf.algorithms.similarity import Document, similar_pairs
-
         docs = [Document(s.pk, f"{s.title}\n{s.description}") for s in sessions]
         pairs = [(p.a, p.b, p.score) for p in similar_pairs(docs, threshold=0.35,
                                                              limit=len(sessions))]
@@ -77,10 +81,14 @@ def previous_of(release) -> dict:
 
 def word(reason: alg.Reason, titles: dict, people: dict, rooms: dict, edition) -> str:
     """One plain sentence for a reason of the scheduler (a clash, an impossibility)."""
-    names = ", ".join(f"“{titles.get(s, s)}”" for s in reason.sessions)
+    quoted = [f"“{titles.get(s, s)}”" for s in reason.sessions]
+    names = ", ".join(quoted)
+    together = (_("%(first)s and %(last)s") % {"first": ", ".join(quoted[:-1]),
+                                                "last": quoted[-1]}
+                if len(quoted) > 1 else names)
     who = people.get(reason.person, reason.person)
     room = rooms.get(reason.room, reason.room)
-    at = (to_time(edition, reason.start).strftime("%a %d %b %H:%M")
+    at = (format_datetime(to_time(edition, reason.start), tz=edition.tz)
           if reason.start is not None else "")
     texts = {
         "capacity": _("%(s)s expects more people than %(room)s seats.") % {"s": names,
@@ -94,11 +102,13 @@ def word(reason: alg.Reason, titles: dict, people: dict, rooms: dict, edition) -
             "who": who, "at": at, "s": names},
         "fixed_moved": _("%(s)s was fixed to a time and room and has been moved.") % {
             "s": names},
-        "room_clash": _("%(room)s holds two sessions at once at %(at)s: %(s)s.") % {
-            "room": room, "at": at, "s": names},
-        "person_clash": _("%(who)s is in two places at once at %(at)s: %(s)s.") % {
+        "room_clash": _("%(s)s overlap in %(room)s on %(at)s.") % {
+            "room": room, "at": at, "s": together},
+        "person_clash": _("%(who)s is in two places at once on %(at)s: %(s)s.") % {
             "who": who, "at": at, "s": names},
-        "exclusive_parallel": _("Nothing may run in parallel with %(s)s.") % {"s": names},
+        "exclusive_parallel": _("%(s)s run in parallel on %(at)s, but nothing may run beside "
+                                "an opening or closing ceremony.") % {"s": together,
+                                                                        "at": at},
         "no_room": _("No room can take %(s)s (%(why)s).") % {
             "s": names, "why": {"capacity": _("too many people expected"),
                                 "equipment": _("no room has the equipment it needs")}.get(
@@ -127,3 +137,48 @@ def labels(edition, sessions):
             people[p.key] = p.name
     rooms = dict(Room.objects.filter(edition=edition).values_list("pk", "name"))
     return titles, people, rooms
+
+
+def word_summary(summary: alg.Summary) -> tuple[str, list[str]]:
+    """The summary of a placement as one sentence and its details, in plain words: "All 199
+    sessions placed, no speaker in two rooms, 12 sessions share a tag with a parallel one."""
+    if summary.placed == summary.total:
+        parts = [ngettext("the only session placed", "all %(n)d sessions placed",
+                          summary.total) % {"n": summary.total}]
+    else:
+        parts = [_("%(placed)d of %(total)d sessions placed") % {
+            "placed": summary.placed, "total": summary.total}]
+    if summary.person_clashes:
+        parts.append(ngettext("%(n)d person in two rooms at once",
+                              "%(n)d people in two rooms at once",
+                              summary.person_clashes) % {"n": summary.person_clashes})
+    else:
+        parts.append(_("no speaker in two rooms"))
+    if summary.room_clashes:
+        parts.append(ngettext("%(n)d clash of two sessions in one room",
+                              "%(n)d clashes of two sessions in one room",
+                              summary.room_clashes) % {"n": summary.room_clashes})
+    if summary.same_tag_parallel:
+        parts.append(ngettext("%(n)d session shares a tag with a parallel one",
+                              "%(n)d sessions share a tag with a parallel one",
+                              summary.same_tag_parallel) % {"n": summary.same_tag_parallel})
+    else:
+        parts.append(_("no session shares a tag with a parallel one"))
+    sentence = ", ".join(parts)
+    details = []
+    if summary.other_broken:
+        details.append(ngettext(
+            "%(n)d other constraint is broken (see the list of broken constraints).",
+            "%(n)d other constraints are broken (see the list of broken constraints).",
+            summary.other_broken) % {"n": summary.other_broken})
+    if summary.similar_parallel:
+        details.append(ngettext("%(n)d pair of sessions with similar content runs in parallel.",
+                                "%(n)d pairs of sessions with similar content run in parallel.",
+                                summary.similar_parallel) % {"n": summary.similar_parallel})
+    if summary.moved or summary.kept:
+        details.append(_("Compared with the published version: %(moved)s, %(kept)s.") % {
+            "moved": ngettext("%(n)d session moved", "%(n)d sessions moved",
+                              summary.moved) % {"n": summary.moved},
+            "kept": ngettext("%(n)d kept its time and room", "%(n)d kept their time and room",
+                             summary.kept) % {"n": summary.kept}})
+    return sentence[:1].upper() + sentence[1:] + ".", details

@@ -16,11 +16,16 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from openigf.forums.models import Edition, PolicyQuestion, Tag
+from openigf.community import demo as community_demo
+from openigf.community.models import Coalition
+from openigf.forums.enums import SessionKind
+from openigf.forums.models import Edition, Forum, PolicyQuestion, Tag
+from openigf.people.demo import REGION_WEIGHTS, _countries_by_group, _person
 from openigf.people.models import Person
 from openigf.proposals import demo_text as text
 from openigf.proposals.enums import Format, PersonRole, ProposalStatus
 from openigf.proposals.models import Call, CallQuestion, Proposal, ProposalPerson
+from openigf.proposals.screening import check_many
 from openigf.proposals.screening.base import PANELS
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
@@ -28,28 +33,32 @@ ALL_FIELDS = ["policy_questions", "tags", "sdg_targets", "interaction_plan",
               "previous_messages", "background_paper"]
 # kind: (how many, closes (month, day), durations, formats, optional fields)
 CALLS = {
-    "workshop": (236, (4, 12), [60, 90], ["roundtable", "panel", "debate", "breakout",
-                                          "birds"], ALL_FIELDS),
-    "open_forum": (46, (5, 31), [60], [], ["policy_questions", "tags", "sdg_targets",
-                                            "interaction_plan"]),
-    "dc_session": (16, (6, 28), [90], [], ["coalition", "tags", "interaction_plan"]),
-    "bpf_session": (5, (6, 28), [90], [], ["tags", "interaction_plan"]),
-    "nri_session": (8, (6, 28), [90], ["roundtable", "panel"], ["tags", "policy_questions"]),
-    "town_hall": (14, (6, 14), [60], [], ["tags"]),
-    "launch_award": (16, (6, 14), [30], ["presentation"], ["tags"]),
-    "networking": (18, None, [60], [], ["tags"]),
-    "lightning_talk": (30, (6, 14), [20], ["presentation"], ["tags"]),
-    "day_zero": (14, (7, 31), [60, 90, 120, 180], [], ["tags", "interaction_plan"]),
+    SessionKind.WORKSHOP: (236, (4, 12), [60, 90],
+                           ["roundtable", "panel", "debate", "breakout", "birds"], ALL_FIELDS),
+    SessionKind.OPEN_FORUM: (46, (5, 31), [60], [],
+                             ["policy_questions", "tags", "sdg_targets", "interaction_plan"]),
+    SessionKind.DC_SESSION: (16, (6, 28), [90], [], ["coalition", "tags", "interaction_plan"]),
+    SessionKind.BPF_SESSION: (5, (6, 28), [90], [], ["tags", "interaction_plan"]),
+    SessionKind.NRI_SESSION: (8, (6, 28), [90], ["roundtable", "panel"],
+                              ["tags", "policy_questions"]),
+    SessionKind.TOWN_HALL: (14, (6, 14), [60], [], ["tags"]),
+    SessionKind.LAUNCH_AWARD: (16, (6, 14), [30], ["presentation"], ["tags"]),
+    SessionKind.NETWORKING: (18, None, [60], [], ["tags"]),
+    SessionKind.LIGHTNING_TALK: (30, (6, 14), [20], ["presentation"], ["tags"]),
+    SessionKind.DAY_ZERO: (14, (7, 31), [60, 90, 120, 180], [], ["tags", "interaction_plan"]),
 }
 INTRODUCTIONS = {
-    "workshop": "Workshops are the heart of the programme. Proposals are evaluated by the MAG "
-                "against the call's criteria; organisers from more than one stakeholder group, "
-                "diverse speakers and a clear interaction plan score best.",
-    "open_forum": "Open forums are held by governments, treaty-based international "
-                  "organisations and global Internet governance organisations, to present "
-                  "and discuss their activities.",
-    "dc_session": "Each Dynamic Coalition that filed last year's activity report may hold one "
-                  "session.",
+    SessionKind.WORKSHOP:
+        "Workshops are the heart of the programme. Proposals are evaluated by the MAG "
+        "against the call's criteria; organisers from more than one stakeholder group, "
+        "diverse speakers and a clear interaction plan score best.",
+    SessionKind.OPEN_FORUM:
+        "Open forums are held by governments, treaty-based international "
+        "organisations and global Internet governance organisations, to present "
+        "and discuss their activities.",
+    SessionKind.DC_SESSION:
+        "Each Dynamic Coalition that filed last year's activity report may hold one "
+        "session.",
 }
 
 
@@ -65,13 +74,13 @@ def _calls(edition):
         calls[kind] = Call.objects.create(
             edition=edition, kind=kind, opens_at=_at(3, 4, 9, 0), closes_at=closes_at,
             durations=durations, formats=formats, fields=fields,
-            introduction=INTRODUCTIONS.get(kind, ""), word_limit=500 if kind == "workshop"
+            introduction=INTRODUCTIONS.get(kind, ""), word_limit=500 if kind == SessionKind.WORKSHOP
             else 300)
     CallQuestion.objects.create(
-        call=calls["workshop"], kind="long", required=False, order=1,
+        call=calls[SessionKind.WORKSHOP], kind="long", required=False, order=1,
         text="How will your session involve participants who are new to the IGF?")
     CallQuestion.objects.create(
-        call=calls["day_zero"], kind="short", required=True, order=1,
+        call=calls[SessionKind.DAY_ZERO], kind="short", required=True, order=1,
         text="Expected number of participants")
     return calls
 
@@ -129,8 +138,6 @@ def _row(proposal, person, role, order, *, rng, onsite=True, confirmed=True, lin
 
 def _people_bank(rng, n, domain):
     """Unsaved people (name, e-mail, classifications) with addresses at ``domain``."""
-    from openigf.people.demo import REGION_WEIGHTS, _countries_by_group, _person
-
     countries = _countries_by_group()
     regions = rng.choices(list(REGION_WEIGHTS), weights=list(REGION_WEIGHTS.values()), k=n)
     bank = []
@@ -170,12 +177,12 @@ def _people_rows(rng, proposal, organisers, pool, flaw):
 
 def _organisers(rng, pool, bank, kind, prolific, mag):
     # Governments and intergovernmental organisations hold open forums; others workshops.
-    official = kind == "open_forum"
+    official = kind == SessionKind.OPEN_FORUM
     first = rng.choice([p for p in pool if (p.stakeholder_group in ("government", "igo"))
                         == official])
-    if kind == "workshop" and prolific and rng.random() < 0.03:
+    if kind == SessionKind.WORKSHOP and prolific and rng.random() < 0.03:
         first = prolific
-    elif kind == "workshop" and mag and rng.random() < 0.012:
+    elif kind == SessionKind.WORKSHOP and mag and rng.random() < 0.012:
         first = rng.choice(mag)
     others = rng.sample(bank, rng.choice([0, 1, 1, 2]))
     return [first] + [p for p in others if p.pk != first.pk]
@@ -196,7 +203,6 @@ def _proposals(ctx, edition, calls):
     tags_by_theme = {t.pk: list(Tag.objects.filter(edition=edition, theme=t)) for t in themes}
     questions = {t.pk: list(PolicyQuestion.objects.filter(edition=edition, theme=t))
                  for t in themes}
-    from openigf.community.models import Coalition
 
     coalitions = list(Coalition.objects.filter(forum=edition.forum).order_by("name"))
     real = _real_sessions(rng)
@@ -227,7 +233,7 @@ def _proposals(ctx, edition, calls):
                 call.fields else "",
                 previous_messages=rng.choice(text.PREVIOUS) if "previous_messages" in
                 call.fields else "",
-                coalition=coalitions[i % len(coalitions)] if kind == "dc_session" and
+                coalition=coalitions[i % len(coalitions)] if kind == SessionKind.DC_SESSION and
                 coalitions else None)
             flaw = rng.choices(["", "gender", "online", "moderator", "unconfirmed"],
                                weights=[84, 6, 3, 3, 4])[0]
@@ -252,7 +258,7 @@ def _proposals(ctx, edition, calls):
 
 def _near_duplicates(rng, created, plans):
     """A few proposals sent twice by different organisations with a slightly reworded text."""
-    workshops = [i for i, p in enumerate(created) if p.kind == "workshop"]
+    workshops = [i for i, p in enumerate(created) if p.kind == SessionKind.WORKSHOP]
     for a, b in zip(rng.sample(workshops, 6), rng.sample(workshops, 6), strict=True):
         if a == b:
             continue
@@ -267,8 +273,6 @@ def _near_duplicates(rng, created, plans):
 def _screen(edition, created):
     """Run the rules as the Secretariat did: out when a rule refusing submission fails (a
     few withdrawn, a few left unscreened in the still open call, a few drafts)."""
-    from openigf.proposals.screening import check_many
-
     loaded = list(Proposal.objects.filter(pk__in=[p.pk for p in created])
                   .select_related("call").prefetch_related("people"))
     results = check_many(edition, loaded)
@@ -296,7 +300,7 @@ def _demo_proposer(edition, calls):
     """The demo proposer organises one workshop (screened in) and has a draft networking
     session to finish; the demo participant speaks in it."""
     proposer = Person.objects.get(email="proposer@demo.openigf.org")
-    first = (Proposal.objects.filter(edition=edition, kind="workshop",
+    first = (Proposal.objects.filter(edition=edition, kind=SessionKind.WORKSHOP,
                                      status=ProposalStatus.SCREENED_IN)
              .order_by("pk").first())
     if first:
@@ -306,7 +310,8 @@ def _demo_proposer(edition, calls):
             regional_group=proposer.regional_group, gender=proposer.gender,
             country_id=proposer.country_id, confirmed=True, order=9)
     draft = Proposal.objects.create(
-        edition=edition, call=calls["networking"], kind="networking", created_by=proposer,
+        edition=edition, call=calls[SessionKind.NETWORKING], kind=SessionKind.NETWORKING,
+        created_by=proposer,
         title="Women in Internet governance: a networking evening",
         description="An informal meeting for women working on Internet governance in Africa "
                     "and beyond, to meet mentors and plan joint sessions for next year.",
@@ -324,9 +329,6 @@ def load(ctx):
             edition = Edition.objects.get(forum__slug="igf", slug="2019")
             _calls(edition)
     # The DC sessions name coalitions of the community registry (its step, run early).
-    from openigf.community import demo as community_demo
-    from openigf.forums.models import Forum
-
     with ctx.step("community.coalitions") as run:
         if run:
             community_demo._coalitions(ctx, Forum.objects.get(slug="igf"))

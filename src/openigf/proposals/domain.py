@@ -2,14 +2,21 @@
 
 from django.core import signing
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from openigf.core import translations
 from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError, Conflict, NotAllowed
+from openigf.forums.enums import SessionKind
+from openigf.forums.models import Tag
 from openigf.outbox.domain import mail_enqueue_template
+from openigf.people.models import Person
+from openigf.proposals import queries
 from openigf.proposals.enums import PersonRole, ProposalStatus
 from openigf.proposals.models import Call, CallQuestion, Proposal, ProposalPerson
+from openigf.proposals.screening import blocking_failures, check_proposal, check_rows
 
 CONFIRM_SALT = "openigf.proposals.confirm"
 PROPOSAL_FIELDS = ["title", "theme", "description", "format", "duration", "sdg_targets",
@@ -21,12 +28,16 @@ PERSON_FIELDS = ["name", "email", "organisation", "role", "stakeholder_group",
 
 # Calls -----------------------------------------------------------------------------------
 
-def call_save(*, edition, call: Call | None = None, themes=None, **values) -> Call:
-    """Create or change the call of one session type. Side effects: save, audit log
-    ``call.create`` / ``call.update``."""
+def call_save(*, edition, call: Call | None = None, themes=None, versions: dict | None = None,
+              **values) -> Call:
+    """Create or change the call of one session type (its introduction in the forum's
+    language, ``versions`` in the others). Side effects: save, audit log ``call.create`` /
+    ``call.update``."""
     creating = call is None
     call = call or Call(edition=edition)
-    changes = diff(call, **values)
+    with translations.writing(edition.forum.language):
+        changes = diff(call, **values)
+    changes.update(dict.fromkeys(translations.versions_set(call, versions), "changed"))
     call.full_clean()
     call.save()
     if themes is not None:
@@ -102,7 +113,7 @@ def proposal_update(*, proposal: Proposal, tags=None, policy_questions=None, wri
 
     Write-in tags are created for the edition as not suggested. Side effects: save, audit
     log ``proposal.update``."""
-    if proposal.status not in (ProposalStatus.DRAFT, ProposalStatus.SUBMITTED):
+    if proposal.status not in ProposalStatus.editable():
         raise Conflict(_("This proposal can no longer be changed."))
     _check_open(proposal.call)
     changes = diff(proposal, **{k: v for k, v in values.items() if k in PROPOSAL_FIELDS})
@@ -124,8 +135,6 @@ def proposal_update(*, proposal: Proposal, tags=None, policy_questions=None, wri
 
 def tags_write_in(*, edition, names) -> list:
     """The edition's tags of these names, creating the missing ones as write-ins."""
-    from openigf.forums.models import Tag
-
     wanted = {" ".join(n.split())[:100] for n in names if n and n.strip()}
     existing = {t.name.lower(): t for t in Tag.objects.filter(edition=edition)}
     tags = []
@@ -155,21 +164,17 @@ def proposal_submit(*, proposal: Proposal, person=None) -> Proposal:
     fails (each failure is named at its field). Side effects: status ``submitted``,
     ``submitted_at``, the first-time flag; audit log ``proposal.submit``; mail to each
     organiser; an invitation to each speaker not yet invited."""
-    from openigf.proposals.screening import blocking_failures, check_proposal
-
-    if proposal.status not in (ProposalStatus.DRAFT, ProposalStatus.SUBMITTED):
+    if proposal.status not in ProposalStatus.editable():
         raise Conflict(_("This proposal can no longer be submitted."))
     _check_open(proposal.call)
     missing = {}
     for field in ("title", "description", "format", "duration"):
         if not getattr(proposal, field):
             missing[field] = _("This field is required to submit.")
-    if proposal.theme_id is None and proposal.call.kind == "workshop":
+    if proposal.theme_id is None and proposal.call.kind == SessionKind.WORKSHOP:
         missing["theme"] = _("Choose a theme.")
-    if proposal.word_count > proposal.call.word_limit:
-        missing["description"] = _("The description has %(n)d words; the limit is "
-                                   "%(limit)d.") % {"n": proposal.word_count,
-                                                    "limit": proposal.call.word_limit}
+    if proposal.call.description_refusal(proposal.description):
+        missing["description"] = proposal.call.description_refusal(proposal.description)
     for question in proposal.call.questions.filter(required=True):
         if not str(proposal.answers.get(str(question.pk), "")).strip():
             missing[f"question_{question.pk}"] = _("This question must be answered.")
@@ -180,7 +185,8 @@ def proposal_submit(*, proposal: Proposal, person=None) -> Proposal:
         raise ApplicationError(_("The proposal cannot be submitted yet: fix what is marked."),
                                fields=missing)
     first = proposal.status == ProposalStatus.DRAFT
-    proposal.status = ProposalStatus.SUBMITTED
+    if proposal.status != ProposalStatus.SCREENED_IN:  # edited after screening: stays in
+        proposal.status = ProposalStatus.SUBMITTED
     proposal.submitted_at = proposal.submitted_at or timezone.now()
     if first:
         proposal.first_time = _first_time(proposal)
@@ -242,9 +248,6 @@ def proposals_screen_passing(*, edition, person=None) -> int:
 
     Side effects: status ``screened_in`` and ``screened_at`` (one update); one audit log
     ``proposal.screen_passing`` with the ids."""
-    from openigf.proposals import queries
-    from openigf.proposals.screening import check_rows
-
     now = timezone.now()
     rows = queries.received(edition)
     results = check_rows(edition, rows, all_received=True)
@@ -285,14 +288,22 @@ def proposal_decide(*, proposal: Proposal, status: str, note: str = "",
     return proposal
 
 
-def _mail_organisers(proposal: Proposal, template: str) -> None:
+def organiser_addresses(proposal: Proposal) -> list[tuple]:
+    """[(row, address)] of the organisers a mail about the proposal goes to."""
+    pairs = []
     for row in proposal.people.filter(role=PersonRole.ORGANISER).select_related("person"):
         email = row.email or (row.person.email if row.person else "")
         if email:
-            language = row.person.preferred_language if row.person else None
-            mail_enqueue_template(to=email, template=template, language=language,
-                                  edition=proposal.edition,
-                                  context={"proposal": proposal, "row": row})
+            pairs.append((row, email))
+    return pairs
+
+
+def _mail_organisers(proposal: Proposal, template: str) -> None:
+    for row, email in organiser_addresses(proposal):
+        language = row.person.preferred_language if row.person else None
+        mail_enqueue_template(to=email, template=template, language=language,
+                              edition=proposal.edition,
+                              context={"proposal": proposal, "row": row})
 
 
 # People of a proposal --------------------------------------------------------------------
@@ -300,10 +311,6 @@ def _mail_organisers(proposal: Proposal, template: str) -> None:
 def _person_for_email(email: str):
     """The person to link a row to: a record without an account, or an account whose address
     is confirmed (an unconfirmed account gets the row through its e-mail once confirmed)."""
-    from django.db.models import Q
-
-    from openigf.people.models import Person
-
     return Person.objects.filter(
         Q(email_verified__isnull=False) | Q(password__startswith="!") | Q(password=""),
         email__iexact=email).first() if email else None
@@ -316,13 +323,14 @@ def proposal_person_save(*, proposal: Proposal, row: ProposalPerson | None = Non
     co-organiser who can edit the proposal once their account exists; a speaker is invited
     (and must confirm) once the proposal is submitted. Changing the e-mail of a confirmed
     speaker asks them again. Side effects: save, audit log ``proposal.person``."""
-    if proposal.status not in (ProposalStatus.DRAFT, ProposalStatus.SUBMITTED):
+    if proposal.status not in ProposalStatus.editable():
         raise Conflict(_("This proposal can no longer be changed."))
     _check_open(proposal.call)
     creating = row is None
     row = row or ProposalPerson(proposal=proposal, order=proposal.people.count())
     old_email = row.email
     changes = diff(row, **{k: v for k, v in values.items() if k in PERSON_FIELDS})
+    _refuse_twice(row)
     if row.email and row.email.lower() != (old_email or "").lower():
         row.person = _person_for_email(row.email)
         row.confirmed, row.confirmed_at, row.invited_at = False, None, None
@@ -341,12 +349,39 @@ def proposal_person_save(*, proposal: Proposal, row: ProposalPerson | None = Non
     return row
 
 
+def _refuse_twice(row: ProposalPerson) -> None:
+    """The same person (by e-mail, account, or name when neither is given) cannot hold the
+    same role twice in one proposal."""
+    same = Q(name__iexact=row.name.strip()) if not (row.email or row.person_id) else Q(pk=None)
+    if row.email:
+        same |= Q(email__iexact=row.email)
+    if row.person_id:
+        same |= Q(person_id=row.person_id)
+    others = ProposalPerson.objects.filter(proposal=row.proposal, role=row.role).exclude(
+        pk=row.pk)
+    if others.filter(same).exists():
+        field = "email" if row.email else "name"
+        raise ApplicationError(
+            _("%(name)s is already named as %(role)s in this proposal.") % {
+                "name": row.name, "role": row.get_role_display().lower()},
+            fields={field: _("Already named as %(role)s.") % {
+                "role": row.get_role_display().lower()}})
+
+
+def protected_row_id(proposal: Proposal) -> int | None:
+    """The proposer's own organiser row, which cannot be removed (one, even if the proposer
+    was named twice)."""
+    return proposal.people.filter(role=PersonRole.ORGANISER, person_id=proposal.created_by_id
+                                  ).order_by("order", "pk").values_list("pk", flat=True).first()
+
+
 def proposal_person_remove(*, row: ProposalPerson) -> None:
-    """Remove someone from a proposal (not its proposer). Side effects: delete, audit log."""
+    """Remove someone from a proposal (not the proposer's own organiser row). Side effects:
+    delete, audit log."""
     proposal = row.proposal
-    if row.person_id and row.person_id == proposal.created_by_id:
+    if row.pk == protected_row_id(proposal):
         raise NotAllowed(_("The proposer cannot be removed; withdraw the proposal instead."))
-    if proposal.status not in (ProposalStatus.DRAFT, ProposalStatus.SUBMITTED):
+    if proposal.status not in ProposalStatus.editable():
         raise Conflict(_("This proposal can no longer be changed."))
     _check_open(proposal.call)
     audit_log(action="proposal.person_remove", obj=proposal, changes={"name": row.name})

@@ -21,6 +21,12 @@ class ProposalStatus(models.TextChoices):
         return [s for s in cls if s not in (cls.DRAFT, cls.WITHDRAWN)]
 
     @classmethod
+    def editable(cls):
+        """The proposer may change a proposal in these statuses until the call's deadline,
+        screened in or not: the evaluation starts from what stands at the deadline."""
+        return [cls.DRAFT, cls.SUBMITTED, cls.SCREENED_IN]
+
+    @classmethod
     def passed_screening(cls):
         return [cls.SCREENED_IN, cls.ACCEPTED, cls.CONDITIONAL, cls.WAITLISTED, cls.REJECTED]
 

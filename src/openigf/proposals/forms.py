@@ -4,7 +4,9 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from openigf.core.forms import zoned_formfield
+from openigf.community.models import Coalition
+from openigf.core.forms import TranslationsMixin, zoned_formfield
+from openigf.forums.enums import SessionKind
 from openigf.proposals.enums import SDGS, Format, QuestionKind
 from openigf.proposals.models import OPTIONAL_FIELDS, Call, CallQuestion, Proposal, ProposalPerson
 from openigf.proposals.screening import RULES, SEVERITIES
@@ -61,8 +63,6 @@ class ProposalForm(forms.ModelForm):
         if not call.asks("tags"):
             del self.fields["write_in_tags"]
         if "coalition" in self.fields:
-            from openigf.community.models import Coalition
-
             self.fields["coalition"].queryset = Coalition.objects.filter(
                 forum=edition.forum).order_by("name")
         answers = self.instance.answers or {}
@@ -87,6 +87,9 @@ class ProposalForm(forms.ModelForm):
             raise forms.ValidationError(
                 _("The description has %(n)s words; the limit is %(limit)s. Shorten it (your "
                   "text is kept below).") % {"n": n, "limit": self.call.word_limit})
+        refusal = self.call.description_refusal(text)  # characters: one long "word"
+        if refusal:
+            raise forms.ValidationError(refusal)
         return text
 
     def values(self) -> dict:
@@ -153,9 +156,11 @@ class DurationsField(forms.CharField):
         return ", ".join(str(v) for v in value) if isinstance(value, list) else value
 
 
-class CallForm(forms.ModelForm):
+class CallForm(TranslationsMixin, forms.ModelForm):
     """A call's settings and its screening rules (each rule: on or off, whether it refuses
-    submission, and its numbers)."""
+    submission, and its numbers); its introduction in the forum's language and others."""
+
+    translated_fields = ("introduction",)
 
     durations = DurationsField(label=_("Durations (minutes)"))
     formats = forms.MultipleChoiceField(label=_("Formats offered"), required=False,
@@ -182,7 +187,7 @@ class CallForm(forms.ModelForm):
         self.fields["themes"].queryset = edition.themes.all()
         if self.instance.pk:
             del self.fields["kind"]
-        kind = self.instance.kind or "workshop"
+        kind = self.instance.kind or SessionKind.WORKSHOP
         for rule in RULES.values():
             current = rule.settings(self.instance.rules, kind)
             # A rule switched off keeps the settings saved with it, to switch it on again.
@@ -211,6 +216,7 @@ class CallForm(forms.ModelForm):
         data = {k: v for k, v in self.cleaned_data.items()
                 if k in self._meta.fields and k != "themes"}
         data["rules"] = self.rules_value()
+        data["versions"] = self.versions()
         return data
 
 

@@ -6,11 +6,13 @@ from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from openigf.core import textlimits
 from openigf.core.models import TimeStampedModel
 from openigf.forums.enums import SessionKind
-from openigf.people.enums import Gender, RegionalGroup, StakeholderGroup
+from openigf.people.models import PersonClassification
 from openigf.proposals.enums import Format, PersonRole, ProposalStatus, QuestionKind
 
 # Optional parts of the form a call may ask for (the Secretariat ticks them per call).
@@ -38,6 +40,11 @@ class CallQuerySet(models.QuerySet):
         return self.filter(opens_at__lte=when, closes_at__gt=when)
 
 
+# Characters a word of a description may have on average (the longest words of the UN's
+# languages included), so a word limit also caps the characters.
+CHARS_PER_WORD = 12
+
+
 class Call(TimeStampedModel):
     """The call for one kind of session of an edition: its dates, durations, formats, the
     optional fields it asks for, its screening rules and extra questions."""
@@ -48,7 +55,8 @@ class Call(TimeStampedModel):
                             choices=[(k.value, k.label) for k in SessionKind.proposable()])
     introduction = models.TextField(_("introduction"), blank=True,
                                     help_text=_("Shown above the form: who may propose, what "
-                                                "makes a good proposal."))
+                                                "makes a good proposal."),
+                                    max_length=textlimits.LONG)
     opens_at = models.DateTimeField(_("opens"))
     closes_at = models.DateTimeField(_("closes (deadline)"))
     durations = models.JSONField(_("durations offered (minutes)"), default=list)
@@ -94,6 +102,21 @@ class Call(TimeStampedModel):
 
     def asks(self, field: str) -> bool:
         return field in self.fields
+
+    def description_refusal(self, text: str) -> str:
+        """Why a description is over the call's limit, or "": more words than the word limit,
+        or more characters than ``CHARS_PER_WORD`` a word (so that a text without spaces, one
+        long "word", is not under the limit)."""
+        words = len(text.split())
+        if words > self.word_limit:
+            return gettext("The description has %(n)d words; the limit is %(limit)d.") % {
+                "n": words, "limit": self.word_limit}
+        chars = min(self.word_limit * CHARS_PER_WORD, textlimits.LONG)
+        if len(text) > chars:
+            return gettext("The description has %(n)s characters; at most %(limit)s fit in "
+                           "%(words)s words.") % {"n": len(text), "limit": chars,
+                                                  "words": self.word_limit}
+        return ""
 
 
 class CallQuestion(models.Model):
@@ -142,13 +165,14 @@ class Proposal(TimeStampedModel):
     policy_questions = models.ManyToManyField("forums.PolicyQuestion", blank=True,
                                               related_name="proposals",
                                               verbose_name=_("policy questions"))
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=textlimits.LONG)
     format = models.CharField(_("format"), max_length=20, choices=Format.choices, blank=True)
     duration = models.PositiveSmallIntegerField(_("duration (minutes)"), null=True, blank=True)
     sdg_targets = models.JSONField(_("SDG targets"), default=list, blank=True)
-    interaction_plan = models.TextField(_("onsite and online interaction plan"), blank=True)
+    interaction_plan = models.TextField(_("onsite and online interaction plan"), blank=True,
+                                        max_length=textlimits.LONG)
     previous_messages = models.TextField(_("connection with previous IGF messages"),
-                                         blank=True)
+                                         blank=True, max_length=textlimits.LONG)
     answers = models.JSONField(_("answers to the extra questions"), default=dict, blank=True)
     background_paper = models.FileField(
         _("background paper"), upload_to="proposals/papers/%Y/", blank=True,
@@ -168,9 +192,9 @@ class Proposal(TimeStampedModel):
                               default=ProposalStatus.DRAFT, db_index=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
-    screening_note = models.TextField(_("screening reason"), blank=True)
+    screening_note = models.TextField(_("screening reason"), blank=True, max_length=textlimits.TEXT)
     screened_at = models.DateTimeField(_("screened"), null=True, blank=True)
-    decision_note = models.TextField(_("decision note"), blank=True)
+    decision_note = models.TextField(_("decision note"), blank=True, max_length=textlimits.TEXT)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
 
     objects = ProposalQuerySet.as_manager()
@@ -193,12 +217,8 @@ class Proposal(TimeStampedModel):
     def is_draft(self) -> bool:
         return self.status == ProposalStatus.DRAFT
 
-    @property
-    def word_count(self) -> int:
-        return len(self.description.split())
 
-
-class ProposalPerson(models.Model):
+class ProposalPerson(PersonClassification):
     """Someone named in a proposal: organiser, speaker, moderator or rapporteur.
 
     ``person`` is set once they have an account (organisers always do; invited speakers when
@@ -213,14 +233,6 @@ class ProposalPerson(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     role = models.CharField(_("role"), max_length=20, choices=PersonRole.choices)
-    stakeholder_group = models.CharField(_("stakeholder group"), max_length=20,
-                                         choices=StakeholderGroup.choices, blank=True)
-    regional_group = models.CharField(_("regional group"), max_length=20,
-                                      choices=RegionalGroup.choices, blank=True)
-    gender = models.CharField(_("gender"), max_length=20, choices=Gender.choices, blank=True)
-    country = models.ForeignKey("people.Country", null=True, blank=True,
-                                on_delete=models.PROTECT, related_name="+",
-                                verbose_name=_("country"))
     onsite = models.BooleanField(_("onsite"), default=True)
     confirmed = models.BooleanField(_("confirmed"), default=False)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)

@@ -1,13 +1,12 @@
 """What the proposals hold about a person, for export and erasure."""
 
+from django.db.models import Q
+
 from openigf.core import privacy
+from openigf.proposals.models import Proposal, ProposalPerson
 
 
 def export(person) -> dict:
-    from django.db.models import Q
-
-    from openigf.proposals.models import Proposal, ProposalPerson
-
     match = Q(person=person)
     if person.verified_email:
         match |= Q(email__iexact=person.verified_email)
@@ -27,10 +26,6 @@ def erase(person) -> None:
     """Rows naming the person keep their classifications (the statistics) without name,
     e-mail or organisation; proposals they created keep no link to them nor their
     organisation."""
-    from django.db.models import Q
-
-    from openigf.proposals.models import Proposal, ProposalPerson
-
     match = Q(person=person)
     if person.verified_email:
         match |= Q(email__iexact=person.verified_email)

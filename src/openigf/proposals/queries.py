@@ -4,6 +4,7 @@ Secretariat's screening list, and what other parts ask (``screened_in``)."""
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from openigf.core.charts import breakdown
@@ -146,6 +147,7 @@ def statistics(edition, rows, *, themes=None) -> dict:
     total = len(rows)
     return {
         "total": total,
+        "gender_withheld": not gender_shown(spk_gender, proposals=total),
         "first_time": first_time,
         "developing": developing,
         "special": special,
@@ -165,8 +167,9 @@ def statistics(edition, rows, *, themes=None) -> dict:
                       choices=StakeholderGroup.choices, unknown_label=str(_("Not given"))),
             breakdown(_("Speakers by regional group"), spk_regions, slug="spk-region",
                       choices=RegionalGroup.choices, unknown_label=str(_("Not given"))),
-            breakdown(_("Speakers by gender"), spk_gender, slug="spk-gender",
-                      choices=Gender.choices, unknown_label=str(_("Not given"))),
+            *([breakdown(_("Speakers by gender"), spk_gender, slug="spk-gender",
+                         choices=Gender.choices, unknown_label=str(_("Not given")))]
+              if gender_shown(spk_gender, proposals=total) else []),
             breakdown(_("Proposers"), {
                 "first_time": first_time, "developing": developing, "special": special},
                 total=total, slug="proposers", choices=[
@@ -177,25 +180,39 @@ def statistics(edition, rows, *, themes=None) -> dict:
     }
 
 
+GENDER_MIN_CELL = 5  # a published gender count is 0 or at least this
+GENDER_MIN_PROPOSALS = 10  # and covers at least this many proposals
+
+
+def gender_shown(counts: Counter, *, proposals: int) -> bool:
+    """Whether counts of people by gender may be published beside their names: never for
+    fewer than ``GENDER_MIN_PROPOSALS`` proposals, never with a cell of 1 to
+    ``GENDER_MIN_CELL`` - 1 people, never when every given gender is the same (each named
+    person's gender would follow). Per proposal, gender is never published."""
+    given = {k: n for k, n in counts.items() if k and n}
+    if proposals < GENDER_MIN_PROPOSALS or len(given) < 2:
+        return False
+    return all(n >= GENDER_MIN_CELL for n in counts.values() if n)
+
+
 CSV_HEADER = ["id", "type", "title", "theme", "status", "format", "duration", "submitted",
               "organisation", "organiser_stakeholder_groups", "organiser_regional_groups",
-              "speakers", "speakers_female", "speakers_male", "speakers_other",
+              "speakers",
               "speakers_onsite", "first_time_proposer", "developing_country", "ldc_lldc_sids",
               "tags"]
 
 
 def csv_rows(rows, tag_names: dict):
-    """One row per proposal, no personal contact data (no names, no e-mails)."""
+    """One row per proposal, no personal contact data (no names, no e-mails) and no gender:
+    beside the public list of speakers, a proposal's gender counts would tell each
+    speaker's gender."""
     for p in rows:
         orgs, spk = p.with_role(PersonRole.ORGANISER), p.with_role(PersonRole.SPEAKER)
-        genders = Counter(s.gender for s in spk)
         yield [p.id, p.kind_label, p.title, p.theme, p.status, p.format, p.duration or "",
                p.submitted_at.date().isoformat() if p.submitted_at else "", p.organisation,
                ";".join(sorted({o.stakeholder_group for o in orgs} - {""})),
                ";".join(sorted({o.regional_group for o in orgs} - {""})),
-               len(spk), genders["female"], genders["male"],
-               len(spk) - genders["female"] - genders["male"],
-               sum(1 for s in spk if s.onsite), int(p.first_time),
+               len(spk), sum(1 for s in spk if s.onsite), int(p.first_time),
                int(any(o.developing for o in orgs)), int(any(o.special for o in orgs)),
                ";".join(sorted(tag_names.get(p.id, [])))]
 
@@ -212,8 +229,6 @@ def tag_names_of(edition, **filters) -> dict:
 
 def of_person(edition, person):
     """The proposals ``person`` organises in ``edition`` (by account or by e-mail)."""
-    from django.db.models import Q
-
     match = Q(people__person=person)
     if person.verified_email:
         match |= Q(people__email__iexact=person.verified_email)
@@ -224,8 +239,6 @@ def of_person(edition, person):
 
 def invitations_of(edition, person):
     """Rows where ``person`` is named as speaker/moderator/rapporteur in ``edition``."""
-    from django.db.models import Q
-
     match = Q(person=person)
     if person.verified_email:
         match |= Q(email__iexact=person.verified_email)

@@ -1,6 +1,7 @@
 """Who may do what with calls and proposals. Views name only these permissions."""
 
 import rules
+from django.db.models import Q
 
 from openigf.forums.predicates import is_mag_member, is_published, is_secretariat, is_signed_in
 from openigf.proposals.enums import PersonRole, ProposalStatus
@@ -17,8 +18,6 @@ def is_organiser(person, proposal=None):
     if cache is None:
         cache = proposal._organiser_cache = {}
     if person.pk not in cache:
-        from django.db.models import Q
-
         match = Q(person=person)
         if person.verified_email:
             match |= Q(email__iexact=person.verified_email)
@@ -33,7 +32,7 @@ def is_received(person, proposal=None):
 
 @rules.predicate
 def is_editable(person, proposal=None):
-    return getattr(proposal, "status", None) in (ProposalStatus.DRAFT, ProposalStatus.SUBMITTED)
+    return getattr(proposal, "status", None) in ProposalStatus.editable()
 
 
 @rules.predicate

@@ -3,6 +3,8 @@ mix (two thirds onsite), an onsite capacity with a short waiting list, a few che
 
 import datetime
 
+from django.contrib.auth.hashers import make_password
+
 from openigf.forums.models import Edition
 from openigf.people.demo import REGION_WEIGHTS, _countries_by_group, _person
 from openigf.people.models import Person
@@ -16,7 +18,6 @@ def load(ctx):
     with ctx.step("registration.registrations_2019") as run:
         if not run:
             return
-        from django.contrib.auth.hashers import make_password
 
         edition = Edition.objects.get(forum__slug="igf", slug="2019")
         settings = domain.settings_of(edition)

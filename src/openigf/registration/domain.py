@@ -1,15 +1,21 @@
 """Every write of registration: register (idempotent, capacity under a row lock, waiting
-list), approve, cancel (the waiting list moves up), check in by the badge's signed code."""
+list, again after cancelling), approve, cancel (the waiting list moves up), settings, check
+in by the badge's signed code."""
 
+import segno
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from openigf.core.audit import audit_log
-from openigf.core.errors import ApplicationError
+from openigf.core.audit import audit_log, diff
+from openigf.core.errors import ApplicationError, validate
 from openigf.outbox.domain import mail_enqueue_template
+from openigf.people.domain import person_update_profile
 from openigf.people.enums import Attendance
+from openigf.people.models import Person
 from openigf.registration.models import Registration, RegistrationSettings, RegistrationStatus
 
 BADGE_SALT = "openigf.registration.badge"
@@ -49,6 +55,7 @@ def _confirm_mail(registration: Registration) -> None:
     mail_enqueue_template(to=person.email, template="registration/mail/status",
                           context={"registration": registration,
                                    "code": badge_code(registration),
+                                   "position": waitlist_position(registration),
                                    "settings": settings_of(registration.edition)},
                           language=person.preferred_language or None,
                           edition=registration.edition, kind="registration.status")
@@ -92,41 +99,104 @@ def answers_clean(questions, answers) -> dict:
 
 def register(*, edition, person, attendance: str = "onsite", answers=None) -> tuple:
     """Register ``person`` (their profile's classifications are copied). Registering twice
-    returns the existing registration. Onsite places beyond the capacity go to the waiting
-    list: the count is taken under a row lock, so concurrent requests never exceed it.
-    ``answers`` must answer the edition's extra questions (``answers_clean``).
-    Returns ``(registration, created)``."""
+    returns the existing registration; after cancelling, registering again makes the same
+    row a new registration (its place counted anew, at the end of any waiting list). Onsite
+    places beyond the capacity go to the waiting list: the count is taken under a row lock,
+    so concurrent requests never exceed it. ``answers`` must answer the edition's extra
+    questions (``answers_clean``). Returns ``(registration, created)``; ``created`` is true
+    for a registration made again after cancelling.
+
+    Side effects, in order: the row saved, ``audit_log`` (``registration.create`` or
+    ``registration.again``), the status mail queued (sent after commit)."""
     existing = Registration.objects.filter(edition=edition, person=person).first()
-    if existing is not None:
+    if existing is not None and existing.status != RegistrationStatus.CANCELLED:
         return existing, False
     if attendance not in Attendance.values:
         raise ApplicationError(_("Attendance is onsite or online."),
                                fields={"attendance": _("onsite or online")})
     answers = answers_clean(settings_of(edition).questions, answers)
+    values = {"attendance": attendance, "answers": answers,
+              "stakeholder_group": person.stakeholder_group,
+              "regional_group": person.regional_group, "gender": person.gender,
+              "country": person.country, "first_time": person.first_time}
     try:
         with transaction.atomic():
-            settings = RegistrationSettings.objects.select_for_update().get(
-                pk=settings_of(edition).pk)
-            status = RegistrationStatus.CONFIRMED
-            if settings.approval_required:
-                status = RegistrationStatus.PENDING
-            elif attendance == "onsite" and settings.onsite_capacity:
-                taken = Registration.objects.filter(
-                    edition=edition, attendance="onsite",
-                    status=RegistrationStatus.CONFIRMED).count()
-                if taken >= settings.onsite_capacity:
-                    status = RegistrationStatus.WAITLISTED
-            registration = Registration.objects.create(
-                edition=edition, person=person, attendance=attendance, status=status,
-                answers=answers, stakeholder_group=person.stakeholder_group,
-                regional_group=person.regional_group, gender=person.gender,
-                country=person.country, first_time=person.first_time)
-            audit_log(action="registration.create", obj=registration,
-                      changes={"status": [None, status]})
+            status = _status_under_lock(edition, attendance)
+            if existing is None:
+                registration = Registration.objects.create(
+                    edition=edition, person=person, status=status, **values)
+                action = "registration.create"
+            else:
+                registration = _register_again(existing, status, values)
+                if registration is None:  # registered again by a concurrent request
+                    return Registration.objects.get(pk=existing.pk), False
+                action = "registration.again"
+            audit_log(action=action, obj=registration, changes={"status": [None, status]})
             _confirm_mail(registration)
     except IntegrityError:  # the same person, at the same moment, in another request
         return Registration.objects.get(edition=edition, person=person), False
     return registration, True
+
+
+def _status_under_lock(edition, attendance: str) -> str:
+    """The status a new registration gets; locks the edition's settings row until commit."""
+    settings = RegistrationSettings.objects.select_for_update().get(pk=settings_of(edition).pk)
+    if settings.approval_required:
+        return RegistrationStatus.PENDING
+    if attendance == "onsite" and settings.onsite_capacity:
+        taken = Registration.objects.filter(
+            edition=edition, attendance="onsite", status=RegistrationStatus.CONFIRMED).count()
+        if taken >= settings.onsite_capacity:
+            return RegistrationStatus.WAITLISTED
+    return RegistrationStatus.CONFIRMED
+
+
+def _register_again(cancelled: Registration, status: str, values: dict):
+    """The cancelled row made a new registration; None if it is no longer cancelled."""
+    now = timezone.now()
+    changed = Registration.objects.filter(pk=cancelled.pk,
+                                          status=RegistrationStatus.CANCELLED).update(
+        status=status, registered_at=now, checked_in_at=None, updated=now, **values)
+    if not changed:
+        return None
+    return Registration.objects.select_related("person", "edition").get(pk=cancelled.pk)
+
+
+@transaction.atomic
+def registration_submit(*, edition, person, profile: dict, attendance: str,
+                        answers=None) -> tuple:
+    """The registration page's form: keep the profile's changes for next time and register,
+    both or neither. Returns ``register``'s ``(registration, created)``.
+
+    Side effects, in order: ``people.domain.person_update_profile`` (saved and audited),
+    then those of ``register``."""
+    # A form may have written into ``person`` while validating: update a fresh copy.
+    fresh = Person.objects.select_for_update().get(pk=person.pk)
+    person_update_profile(person=fresh, **profile)
+    return register(edition=edition, person=fresh, attendance=attendance, answers=answers)
+
+
+def waitlist_position(registration: Registration) -> int | None:
+    """1 for the first on the waiting list, ...; None when not on it. One query."""
+    if registration.status != RegistrationStatus.WAITLISTED:
+        return None
+    ahead = Registration.objects.filter(
+        edition_id=registration.edition_id, status=RegistrationStatus.WAITLISTED).filter(
+        Q(registered_at__lt=registration.registered_at)
+        | Q(registered_at=registration.registered_at, pk__lt=registration.pk)).count()
+    return ahead + 1
+
+
+@transaction.atomic
+def settings_update(*, settings: RegistrationSettings, **values) -> RegistrationSettings:
+    """Change the edition's registration settings. Side effects: validated, saved,
+    ``audit_log`` with what changed."""
+    changes = diff(settings, **values)
+    validate(settings)
+    settings.save()
+    if changes:
+        audit_log(action="registration.settings", obj=settings, changes=changes)
+    return settings
 
 
 @transaction.atomic
@@ -144,7 +214,8 @@ def registration_decide(*, registration: Registration, approve: bool) -> Registr
 @transaction.atomic
 def registration_cancel(*, registration: Registration) -> Registration | None:
     """Cancel; the first onsite registration on the waiting list takes the place. Returns
-    who moved up, if anyone."""
+    who moved up, if anyone. Side effects, in order: saved, ``audit_log``, the status mail
+    to the person (cancelled), and to whoever moved up (confirmed)."""
     RegistrationSettings.objects.select_for_update().get(
         pk=settings_of(registration.edition).pk)
     was = registration.status
@@ -152,11 +223,12 @@ def registration_cancel(*, registration: Registration) -> Registration | None:
     registration.save(update_fields=["status", "updated"])
     audit_log(action="registration.cancel", obj=registration,
               changes={"status": [was, "cancelled"]})
+    _confirm_mail(registration)
     if was != RegistrationStatus.CONFIRMED or registration.attendance != "onsite":
         return None
     first = (Registration.objects.select_for_update()
              .filter(edition=registration.edition, status=RegistrationStatus.WAITLISTED)
-             .order_by("created").first())
+             .order_by("registered_at", "pk").first())
     if first is not None:
         first.status = RegistrationStatus.CONFIRMED
         first.save(update_fields=["status", "updated"])
@@ -182,9 +254,7 @@ def check_in(*, edition, code: str, now=None) -> tuple:
 def badges_pdf(registrations) -> bytes:
     """Printable badges (A6 each): name, organisation, a band in the stakeholder group's
     colour, and the signed QR code."""
-    import segno
-    from django.template.loader import render_to_string
-    from weasyprint import HTML
+    from weasyprint import HTML  # noqa: PLC0415 heavy (WeasyPrint), loaded only when used
 
     badges = []
     for r in registrations:

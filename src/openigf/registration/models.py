@@ -3,10 +3,12 @@ questions) and each person's registration, badge token and check-in."""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from openigf.core.models import TimeStampedModel
 from openigf.people.enums import Attendance
+from openigf.people.models import PersonClassification
 
 
 class RegistrationSettings(TimeStampedModel):
@@ -33,7 +35,7 @@ class RegistrationStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-class Registration(TimeStampedModel):
+class Registration(PersonClassification, TimeStampedModel):
     Status = RegistrationStatus
     edition = models.ForeignKey("forums.Edition", on_delete=models.CASCADE,
                                 related_name="registrations")
@@ -44,14 +46,16 @@ class Registration(TimeStampedModel):
     status = models.CharField(max_length=12, choices=RegistrationStatus.choices,
                               default=RegistrationStatus.CONFIRMED, db_index=True)
     answers = models.JSONField(default=dict, blank=True)
-    # Classifications as given at registration (the statistics of the edition use these).
-    stakeholder_group = models.CharField(max_length=20, blank=True)
-    regional_group = models.CharField(max_length=20, blank=True)
-    gender = models.CharField(max_length=20, blank=True)
+    # Classifications as given at registration (the statistics of the edition use these);
+    # a country that goes leaves the registration without one.
     country = models.ForeignKey("people.Country", null=True, blank=True,
-                                on_delete=models.SET_NULL, related_name="+")
+                                on_delete=models.SET_NULL, related_name="+",
+                                verbose_name=_("country"))
     first_time = models.BooleanField(default=False)
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
+    # When the current registration was made: registering again after cancelling starts
+    # anew, so the waiting list is ordered by this, not by ``created``.
+    registered_at = models.DateTimeField(_("registered"), default=timezone.now)
 
     class Meta:
         ordering = ["edition", "created"]

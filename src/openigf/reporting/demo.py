@@ -3,18 +3,17 @@ report; takeaways drawn from the transcript where there is one, else from the de
 
 from datetime import timedelta
 
+from openigf.algorithms.summarise import Turn, draft
 from openigf.forums.models import Edition
+from openigf.programme.queries import published
 from openigf.reporting.models import DEFAULT_DUE_HOURS, Report, ReportKind
+from openigf.transcripts.queries import session_turns
 
 
 def load(ctx):
     with ctx.step("reporting.reports_2019") as run:
         if not run:
             return
-        from openigf.algorithms.summarise import Turn, draft
-        from openigf.programme.queries import published
-        from openigf.transcripts.queries import session_turns
-
         edition = Edition.objects.get(forum__slug="igf", slug="2019")
         rng = ctx.rng("reporting.reports")
         _release, items = published(edition)

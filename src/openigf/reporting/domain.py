@@ -1,14 +1,18 @@
 """Every write of reporting: reports (drafts, submission, late marking, locking), templates,
 reminders; and the reads the compliance board and the proposals' eligibility rule use."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from openigf.core import textlimits
 from openigf.core.audit import audit_log
 from openigf.core.errors import ApplicationError
+from openigf.outbox.domain import mail_enqueue_template
+from openigf.programme.models import Release, Session, SessionPerson, SessionStatus
+from openigf.programme.queries import session_times
 from openigf.reporting.models import (
     DEFAULT_DUE_HOURS,
     DEFAULT_QUESTIONS,
@@ -19,6 +23,7 @@ from openigf.reporting.models import (
 )
 
 MAX_ITEMS = 3
+ITEM_MAX_LENGTH = 600  # characters of a takeaway or a call to action (as the form)
 
 
 def template_for(edition, kind: str, session_kind: str = "") -> ReportTemplate:
@@ -47,8 +52,6 @@ def template_save(*, edition, kind: str, session_kind: str, questions: list,
 
 
 def due_at(session, kind: str):
-    from openigf.programme.queries import session_times
-
     times = session_times(session)
     if times is None:
         return None
@@ -77,7 +80,13 @@ def report_save(*, session, kind: str, person=None, answers=None, takeaways=None
         errors["takeaways"] = _("At most three key takeaways.")
     if len(calls) > MAX_ITEMS:
         errors["calls_to_action"] = _("At most three calls to action.")
+    for field, items in (("takeaways", takeaways), ("calls_to_action", calls)):
+        if any(len(item) > ITEM_MAX_LENGTH for item in items):
+            errors[field] = _("Each has at most %(n)d characters.") % {"n": ITEM_MAX_LENGTH}
     answers = answers or {}
+    for key, value in answers.items():
+        if isinstance(value, str) and len(value) > textlimits.LONG:
+            errors[key] = _("At most %(n)d characters.") % {"n": textlimits.LONG}
     if submit:
         template = template_for(session.edition, kind, session.kind)
         for q in template.questions:
@@ -102,6 +111,8 @@ def report_save(*, session, kind: str, person=None, answers=None, takeaways=None
 
 
 def report_lock(*, report: Report, locked: bool = True) -> Report:
+    """Lock a report (``report_save`` then refuses every change) or unlock it. Side effects:
+    save; audit log ``report.lock``."""
     report.locked = locked
     report.save(update_fields=["locked", "updated"])
     audit_log(action="report.lock", obj=report.session, changes={"locked": [not locked,
@@ -117,9 +128,6 @@ def writers(session) -> list:
 def reminders_send(*, now=None, edition=None) -> int:
     """Remind rapporteurs and organisers six hours before a short report is due and once
     after each deadline passes unfiled (through the outbox; each reminder once)."""
-    from openigf.outbox.domain import mail_enqueue_template
-    from openigf.programme.models import Session, SessionStatus
-
     now = now or timezone.now()
     sessions = (Session.objects.filter(status=SessionStatus.CONFIRMED, starts_at__isnull=False,
                                        starts_at__gte=now - timedelta(days=30),
@@ -160,14 +168,11 @@ def reminders_send(*, now=None, edition=None) -> int:
 
 def compliance(edition, now=None) -> list[dict]:
     """Per session: for the short and the full report, filed, late, missing or not yet due."""
-    from openigf.programme.models import Session, SessionStatus
-
     now = now or timezone.now()
     sessions = list(Session.objects.filter(edition=edition, status=SessionStatus.CONFIRMED)
                     .prefetch_related("people").order_by("kind", "title"))
     reports = {(r.session_id, r.kind): r for r in Report.objects.filter(
         session__edition=edition)}
-    from openigf.programme.models import Release
 
     release = Release.objects.filter(edition=edition).order_by("-number").first()
     placements = release.placements if release else {}
@@ -178,8 +183,6 @@ def compliance(edition, now=None) -> list[dict]:
         entry = placements.get(str(s.pk))
         end = None
         if entry:
-            from datetime import datetime
-
             end = datetime.fromisoformat(entry[0]) + timedelta(minutes=s.duration)
         for kind in (ReportKind.SHORT, ReportKind.FULL):
             r = reports.get((s.pk, kind))
@@ -198,8 +201,6 @@ def compliance(edition, now=None) -> list[dict]:
 def missing_reports(edition, person_ids) -> dict:
     """For the proposals' eligibility rule: people who organised or reported on a session of
     an earlier edition of the forum and filed no report for it."""
-    from openigf.programme.models import SessionPerson, SessionStatus
-
     rows = (SessionPerson.objects.filter(
         person_id__in=list(person_ids), role__in=["organiser", "rapporteur"],
         session__edition__forum_id=edition.forum_id,

@@ -1,12 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from openigf.core import textlimits
 from openigf.forums.enums import SessionKind
 from openigf.reporting.models import ReportKind
 
 TYPES = {"long": lambda label, req: forms.CharField(label=label, required=False,
-                                                     widget=forms.Textarea(attrs={"rows": 5})),
-         "text": lambda label, req: forms.CharField(label=label, required=False),
+                                                     widget=forms.Textarea(attrs={"rows": 5}),
+                                                     max_length=textlimits.LONG),
+         "text": lambda label, req: forms.CharField(label=label, required=False,
+                                                     max_length=textlimits.NOTE),
          "number": lambda label, req: forms.IntegerField(label=label, required=False,
                                                          min_value=0),
          "yesno": lambda label, req: forms.ChoiceField(
@@ -56,7 +59,8 @@ class TemplateForm(forms.Form):
                                            "before it starts)"))
     questions = forms.CharField(
         label=_("Questions, one per line: key | label | type (long, text, number, yesno) | "
-                "required"), required=False, widget=forms.Textarea(attrs={"rows": 8}))
+                "required"), required=False, widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=textlimits.TEXT)
 
     def clean_questions(self):
         questions = []

@@ -2,11 +2,10 @@
 to the session and stays, without its author."""
 
 from openigf.core import privacy
+from openigf.reporting.models import Report
 
 
 def export(person) -> list:
-    from openigf.reporting.models import Report
-
     return [{"session": r.session.title, "report": r.kind, "status": r.status,
              "answers": r.answers, "takeaways": r.takeaways,
              "calls_to_action": r.calls_to_action}
@@ -14,8 +13,6 @@ def export(person) -> list:
 
 
 def erase(person) -> None:
-    from openigf.reporting.models import Report
-
     Report.objects.filter(author=person).update(author=None)
 
 

@@ -12,6 +12,7 @@ class ReviewConfig(AppConfig):
 
         for scope, label, url_name, permission, order in [
             ("edition", _("My reviews"), "review:workspace", "review.score", 30),
+            ("edition", _("Evaluation results"), "review:results", "review.view_results", 31),
             ("manage", _("Evaluation: round, assignment, progress"), "review:manage",
              "review.manage", 5),
             ("manage", _("Evaluation results and selection"), "review:results",

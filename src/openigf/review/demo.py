@@ -3,6 +3,7 @@ screened-in workshop proposals (five reviewers each, grouped by theme); a few co
 balanced selection of 97 workshops and the decisions (mails not sent in the demo)."""
 
 
+from openigf.forums.enums import SessionKind
 from openigf.forums.models import Edition
 from openigf.review import domain
 from openigf.review.models import Assignment, Review
@@ -16,7 +17,7 @@ def load(ctx):
         round_ = domain.round_save(
             edition=edition, opens_at=edition.evaluation_opens,
             closes_at=edition.evaluation_closes, reviews_per_proposal=5,
-            by_theme=True, kinds=["workshop"])
+            by_theme=True, kinds=[SessionKind.WORKSHOP])
         domain.assign_reviewers(round_=round_)
         rng = ctx.rng("review.scores")
         strictness = {pk: rng.gauss(0, 0.6) for pk in

@@ -1,18 +1,31 @@
 """Every write of the evaluation: the round, conflicts, assignment, reviews, reminders, the
 balanced selection, overrides and decisions."""
 
+import csv
+import datetime
+import io
 import statistics
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from openigf.algorithms import assignment, selection
+from openigf.algorithms.normalisation import normalise
 from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError
 from openigf.core.errors import Conflict as ConflictError
-from openigf.forums.enums import Role
+from openigf.forums.enums import Role, SessionKind
+from openigf.outbox.domain import mail_enqueue_template
+from openigf.outbox.models import OutboxMail
+from openigf.people.enums import RegionalGroup, StakeholderGroup
+from openigf.people.models import Person
+from openigf.proposals.domain import organiser_addresses, proposal_decide
+from openigf.proposals.enums import ProposalStatus
+from openigf.proposals.models import Proposal, ProposalPerson
 from openigf.review.models import (
     CRITERIA_2018,
     Assignment,
@@ -27,7 +40,7 @@ from openigf.review.models import (
 def round_save(*, edition, **values) -> Round:
     round_ = Round.objects.filter(edition=edition).first() or Round(edition=edition)
     values.setdefault("criteria", round_.criteria or CRITERIA_2018)
-    values.setdefault("kinds", round_.kinds or ["workshop"])
+    values.setdefault("kinds", round_.kinds or [SessionKind.WORKSHOP])
     changes = diff(round_, **values)
     round_.full_clean()
     round_.save()
@@ -35,25 +48,45 @@ def round_save(*, edition, **values) -> Round:
     return round_
 
 
-def reviewers(round_):
-    from openigf.people.models import Person
+def scoring_phase(round_, when=None) -> str:
+    """``before``, ``open`` or ``closed``: what a MAG member may do with their scores."""
+    when = when or timezone.now()
+    if when < round_.opens_at:
+        return "before"
+    return "open" if when < round_.closes_at else "closed"
 
+
+def results_open_to_members(round_, when=None) -> bool:
+    """MAG members see the results once scoring closes, or earlier if the Secretariat
+    allows it."""
+    return round_.scores_visible or scoring_phase(round_, when) == "closed"
+
+
+def reviewers(round_):
     return Person.objects.filter(memberships__edition=round_.edition,
                                  memberships__role=Role.MAG).distinct().order_by("name", "pk")
 
 
 def proposals_of(round_):
-    from openigf.proposals.models import Proposal
-
-    return (Proposal.objects.filter(edition=round_.edition, kind__in=round_.kinds or ["workshop"])
+    return (Proposal.objects.filter(edition=round_.edition,
+                                    kind__in=round_.kinds or [SessionKind.WORKSHOP])
             .passed_screening())
 
 
 def conflicts_detect(*, round_) -> int:
     """Record the conflicts software can see: the reviewer is named in the proposal
     (organiser, speaker, moderator, rapporteur) or shares an organisation with it."""
-    from openigf.proposals.models import ProposalPerson
+    found = _conflicts_seen(round_)
+    existing = set(Conflict.objects.filter(round=round_).values_list("proposal_id",
+                                                                     "reviewer_id"))
+    Conflict.objects.bulk_create(
+        Conflict(round=round_, proposal_id=p, reviewer_id=r, reason=reason[:300])
+        for (p, r), reason in found.items() if (p, r) not in existing)
+    return len(found)
 
+
+def _conflicts_seen(round_) -> dict:
+    """{(proposal id, reviewer id): reason} for the conflicts software can see."""
     people = list(reviewers(round_))
     by_email = {p.email.lower(): p for p in people if p.email}
     by_org = defaultdict(list)
@@ -81,12 +114,7 @@ def conflicts_detect(*, round_) -> int:
         for colleague in by_org.get((organisation or "").strip().lower(), []):
             found.setdefault((proposal_id, colleague.pk), _(
                 "Works for %(org)s, an organisation of the proposal.") % {"org": organisation})
-    existing = set(Conflict.objects.filter(round=round_).values_list("proposal_id",
-                                                                     "reviewer_id"))
-    Conflict.objects.bulk_create(
-        Conflict(round=round_, proposal_id=p, reviewer_id=r, reason=reason[:300])
-        for (p, r), reason in found.items() if (p, r) not in existing)
-    return len(found)
+    return found
 
 
 @transaction.atomic
@@ -124,29 +152,84 @@ def _theme_groups(round_, people, proposals) -> list:
     return order + [None] * (len(people) - len(order))
 
 
-@transaction.atomic
-def assign_reviewers(*, round_, keep_manual: bool = True):
-    """Assign k reviewers to every proposal of the round (algorithms.assignment). Returns the
-    algorithm's result; raises ApplicationError with the reasons when none exists."""
-    from openigf.algorithms import assignment as alg
+@dataclass
+class AssignmentPlan:
+    """What an assignment run will do: the pairs kept, added and removed, and the figures of
+    the assignment it leaves (reviewers per proposal, load of each reviewer)."""
 
-    conflicts_detect(round_=round_)
+    result: object
+    keep: set
+    add: list
+    remove: set
+    proposals: int
+    per_proposal: tuple
+    loads: dict  # {person: number of proposals after the run}
+
+    @property
+    def load_range(self) -> tuple:
+        values = list(self.loads.values())
+        return (min(values), max(values)) if values else (0, 0)
+
+    @property
+    def changes(self) -> bool:
+        return bool(self.add or self.remove)
+
+
+def _kept_assignments(round_, proposal_ids, reviewer_ids, conflicts) -> tuple[set, set]:
+    """(keep, remove): the existing pairs a new run keeps: never a conflicted one, never one
+    of a reviewer who left the MAG; at most ``k`` per proposal, preferring scored, then manual
+    ones."""
+    k = round_.reviews_per_proposal
+    scored = set(Review.objects.filter(round=round_).values_list("proposal_id", "reviewer_id"))
+    by_proposal = defaultdict(list)
+    remove = set()
+    for p, r, manual in Assignment.objects.filter(round=round_).values_list(
+            "proposal_id", "reviewer_id", "manual").order_by("pk"):
+        if (p, r) in conflicts or r not in reviewer_ids or p not in proposal_ids:
+            remove.add((p, r))
+        else:
+            by_proposal[p].append(((p, r) not in scored, not manual, (p, r)))
+    keep = set()
+    for rows in by_proposal.values():
+        rows.sort()
+        for i, (unscored, _auto, pair) in enumerate(rows):
+            (keep if i < k or not unscored else remove).add(pair)
+    return keep, remove
+
+
+def assignment_plan(*, round_, rebalance: bool = False) -> AssignmentPlan:
+    """What :func:`assign_reviewers` would do, without doing it: the existing assignment is
+    completed (a proposal short of ``k`` reviewers gets the missing ones, loads balanced
+    around what reviewers hold) and trimmed where a proposal has more than ``k`` unscored
+    reviewers; it is never doubled. With ``rebalance``, unscored automatic assignments may
+    also move to even the loads (the solver keeps as many of them as balance allows).
+    Raises ApplicationError with the reasons when no assignment exists."""
     people = list(reviewers(round_))
     proposals = list(proposals_of(round_).values_list("id", "theme_id"))
     if not people:
         raise ApplicationError(_("The edition has no MAG members to review."))
-    reviewer_items = [alg.Reviewer(person.pk, frozenset({theme}) if theme is not None
+    conflicts = set(Conflict.objects.filter(round=round_).values_list(
+        "proposal_id", "reviewer_id")) | set(_conflicts_seen(round_))
+    keep, remove = _kept_assignments(round_, {p for p, _t in proposals},
+                                     {p.pk for p in people}, conflicts)
+    movable = set()
+    if rebalance:
+        fixed = set(Review.objects.filter(round=round_).values_list(
+            "proposal_id", "reviewer_id")) | set(Assignment.objects.filter(
+                round=round_, manual=True).values_list("proposal_id", "reviewer_id"))
+        movable, keep = keep - fixed, keep & fixed
+    reviewer_items = [assignment.Reviewer(person.pk, frozenset({theme}) if theme is not None
                                    else frozenset())
                       for person, theme in zip(people, _theme_groups(round_, people, proposals),
                                                strict=True)]
-    conflicts = set(Conflict.objects.filter(round=round_).values_list("proposal_id",
-                                                                      "reviewer_id"))
-    problem = alg.Problem([alg.Item(pk, theme) for pk, theme in proposals], reviewer_items,
-                          round_.reviews_per_proposal, conflicts, by_group=round_.by_theme)
-    result = alg.assign(problem)
+    problem = assignment.Problem([assignment.Item(pk, theme) for pk, theme in proposals],
+                                 reviewer_items, round_.reviews_per_proposal, conflicts,
+                                 by_group=round_.by_theme, fixed=keep,
+                                 bids=dict.fromkeys(movable, 3))
+    result = assignment.assign(problem)
     if not result.ok and round_.by_theme:
         problem.by_group = False  # themes too small for k reviewers: mix them
-        result = alg.assign(problem)
+        result = assignment.assign(problem)
     if not result.ok:
         words = {"too_few_reviewers": _("proposal %(key)s has too few reviewers without a "
                                         "conflict (%(detail)s)"),
@@ -156,17 +239,80 @@ def assign_reviewers(*, round_, keep_manual: bool = True):
                  "conflicts_block": _("conflicts leave too few reviewers (%(detail)s)")}
         raise ApplicationError(_("No assignment exists: %(why)s.") % {"why": "; ".join(
             words[c] % {"key": k, "detail": d} for c, k, d in result.reasons[:10])})
-    scored = set(Review.objects.filter(round=round_).values_list("proposal_id", "reviewer_id"))
-    keep = Q(manual=True) if keep_manual else Q(pk__in=[])
-    Assignment.objects.filter(round=round_).exclude(keep).delete()
-    existing = set(Assignment.objects.filter(round=round_).values_list("proposal_id",
-                                                                       "reviewer_id"))
+    added = set(result.added)
+    keep, remove = keep | (movable & added), remove | (movable - added)
+    final = keep | added
+    per = defaultdict(int)
+    load = defaultdict(int)
+    for p, r in final:
+        per[p] += 1
+        load[r] += 1
+    counts = [per[p] for p, _t in proposals]
+    return AssignmentPlan(result=result, keep=keep, add=sorted(added - movable), remove=remove,
+                          proposals=len(proposals),
+                          per_proposal=(min(counts, default=0), max(counts, default=0)),
+                          loads={person: load[person.pk] for person in people})
+
+
+@transaction.atomic
+def assign_reviewers(*, round_, rebalance: bool = False) -> AssignmentPlan:
+    """Complete (or rebalance) the round's assignment (see :func:`assignment_plan`); run
+    twice, the second run changes nothing. Side effects: conflicts detected and recorded, the
+    plan's pairs removed and added, one audit entry."""
+    conflicts_detect(round_=round_)
+    plan = assignment_plan(round_=round_, rebalance=rebalance)
+    for p, r in plan.remove:
+        Assignment.objects.filter(round=round_, proposal_id=p, reviewer_id=r).delete()
     Assignment.objects.bulk_create(
-        Assignment(round=round_, proposal_id=p, reviewer_id=r)
-        for p, r in set(result.pairs) | (scored - conflicts) if (p, r) not in existing)
+        Assignment(round=round_, proposal_id=p, reviewer_id=r) for p, r in plan.add)
     audit_log(action="review.assign", obj=round_,
-              changes={"assignments": [None, len(result.pairs)]})
-    return result
+              changes={"added": [None, len(plan.add)], "removed": [None, len(plan.remove)],
+                       "kept": [None, len(plan.keep)]})
+    return plan
+
+
+def assignment_summary(plan: AssignmentPlan) -> str:
+    """What a run did, in the figures the page's table shows."""
+    low, high = plan.load_range
+    added = ngettext("%(n)d review added", "%(n)d reviews added", len(plan.add)) % {
+        "n": len(plan.add)}
+    return _("%(added)s, %(removed)d removed, %(kept)d kept. Every proposal has %(a)d to "
+             "%(b)d reviewers; each reviewer has %(c)d to %(d)d proposals.") % {
+        "added": added, "removed": len(plan.remove), "kept": len(plan.keep),
+        "a": plan.per_proposal[0], "b": plan.per_proposal[1], "c": low, "d": high}
+
+
+def assignments_import(*, round_, upload) -> int:
+    """Add the assignments of a CSV ``proposal_id,reviewer_email`` (all or nothing, naming
+    the line at fault); each goes through :func:`assignment_set`."""
+    if upload is None:
+        raise ApplicationError(_("Choose a CSV file."))
+    try:
+        reader = csv.DictReader(io.StringIO(upload.read().decode("utf-8-sig")))
+    except UnicodeDecodeError:
+        raise ApplicationError(_("The file is not UTF-8 text.")) from None
+    proposals = {p.pk: p for p in proposals_of(round_)}
+    people = {p.email.lower(): p for p in reviewers(round_) if p.email}
+    rows = []
+    for line, row in enumerate(reader, start=2):
+        try:
+            pk = int(row.get("proposal_id") or "")
+        except ValueError:
+            raise ApplicationError(_("Line %(n)d: proposal_id is not a number.") % {
+                "n": line}) from None
+        if pk not in proposals:
+            raise ApplicationError(_("Line %(n)d: proposal %(pk)d is not evaluated in this "
+                                     "round.") % {"n": line, "pk": pk})
+        person = people.get((row.get("reviewer_email") or "").strip().lower())
+        if person is None:
+            raise ApplicationError(_("Line %(n)d: %(email)s is not a MAG member of this "
+                                     "edition.") % {"n": line,
+                                                   "email": row.get("reviewer_email")})
+        rows.append((proposals[pk], person))
+    with transaction.atomic():
+        for proposal, person in rows:
+            assignment_set(round_=round_, proposal=proposal, reviewer=person, assigned=True)
+    return len(rows)
 
 
 def assignment_set(*, round_, proposal, reviewer, assigned: bool) -> None:
@@ -215,10 +361,14 @@ def review_save(*, round_, proposal, reviewer, score: int, reason: str = "", com
     return review
 
 
-def remind_late(*, round_) -> int:
-    """Mail every reviewer with unscored proposals (through the outbox)."""
-    from openigf.outbox.domain import mail_enqueue_template
+REMIND_AGAIN_AFTER = datetime.timedelta(hours=20)
 
+
+def reminders_plan(*, round_, when=None) -> list[tuple]:
+    """[(person, proposals left to score)] of the reviewers a reminder would go to: those
+    with unscored proposals and an address, not reminded in the last 20 hours (so pressing
+    the button twice mails no one twice)."""
+    when = when or timezone.now()
     done = set(Review.objects.filter(round=round_).values_list("proposal_id", "reviewer_id"))
     left = defaultdict(int)
     people = {}
@@ -226,21 +376,29 @@ def remind_late(*, round_) -> int:
         if (a.proposal_id, a.reviewer_id) not in done:
             left[a.reviewer_id] += 1
             people[a.reviewer_id] = a.reviewer
-    for pk, n in left.items():
-        person = people[pk]
-        if person.email:
-            mail_enqueue_template(to=person.email, template="review/mail/reminder",
-                                  context={"person": person, "left": n, "round": round_},
-                                  language=person.preferred_language or None,
-                                  edition=round_.edition, kind="review.reminder")
-    return len(left)
+    recent = {e.lower() for e in OutboxMail.objects.filter(
+        edition=round_.edition, kind="review.reminder",
+        created__gte=when - REMIND_AGAIN_AFTER).values_list("to", flat=True)}
+    return sorted(((people[pk], n) for pk, n in left.items()
+                   if people[pk].email and people[pk].email.lower() not in recent),
+                  key=lambda pair: (pair[0].name, pair[0].pk))
+
+
+def remind_late(*, round_) -> int:
+    """Mail each reviewer of :func:`reminders_plan` (through the outbox)."""
+
+    plan = reminders_plan(round_=round_)
+    for person, n in plan:
+        mail_enqueue_template(to=person.email, template="review/mail/reminder",
+                              context={"person": person, "left": n, "round": round_},
+                              language=person.preferred_language or None,
+                              edition=round_.edition, kind="review.reminder")
+    return len(plan)
 
 
 def aggregate(round_) -> list[dict]:
     """Per proposal: count, mean, median, standard deviation, normalised score, controversy
     and rank (by normalised score). Conflicts are blanks, not zeros."""
-    from openigf.algorithms.normalisation import normalise
-
     rows = list(Review.objects.filter(round=round_).values_list("proposal_id", "reviewer_id",
                                                                 "score"))
     results = normalise({(p, r): s for p, r, s in rows})
@@ -258,9 +416,22 @@ def aggregate(round_) -> list[dict]:
     return table
 
 
-def _attributes(round_, proposal_ids):
-    from openigf.proposals.models import Proposal, ProposalPerson
+def results_for(*, round_, viewer, staff: bool) -> list[dict]:
+    """The results table as ``viewer`` may see it. A member with a conflict sees nothing of
+    that proposal's evaluation (HotCRP's rule): its row is left out and the ranks are counted
+    among the rows shown, so that no gap gives the hidden proposal's place away."""
+    table = aggregate(round_)
+    if staff:
+        return table
+    hidden = set(Conflict.objects.filter(round=round_, reviewer=viewer)
+                 .values_list("proposal_id", flat=True))
+    table = [row for row in table if row["proposal_id"] not in hidden]
+    for i, row in enumerate(table, start=1):
+        row["rank"] = i
+    return table
 
+
+def _attributes(round_, proposal_ids):
     info = {p.pk: p for p in Proposal.objects.filter(pk__in=proposal_ids).select_related("theme")}
     people = defaultdict(list)
     for row in ProposalPerson.objects.filter(proposal_id__in=proposal_ids).select_related(
@@ -290,9 +461,6 @@ def selection_run(*, round_, slots: int, theme_cap: int | None = None,
                   every_region: bool = True, every_group: bool = True) -> SelectionRun:
     """The balanced selection: the set of ``slots`` proposals with the highest total
     normalised score under the floors and caps (algorithms.selection); overrides are kept."""
-    from openigf.algorithms import selection as alg
-    from openigf.people.enums import RegionalGroup, StakeholderGroup
-
     table = aggregate(round_)
     if not table:
         raise ApplicationError(_("No proposal has a score yet."))
@@ -300,35 +468,70 @@ def selection_run(*, round_, slots: int, theme_cap: int | None = None,
     info, attrs = _attributes(round_, ids)
     overrides = dict(Override.objects.filter(round=round_).values_list("proposal_id",
                                                                        "selected"))
-    candidates = [alg.Candidate(r["proposal_id"], r["normalised"], attributes={
+    candidates = [selection.Candidate(r["proposal_id"], r["normalised"], attributes={
         **attrs[r["proposal_id"]], "all": True}, forced=overrides.get(r["proposal_id"]))
         for r in table]
-    bounds = [alg.Bound("developing", True, minimum=round(developing_share * slots)),
-              alg.Bound("first_time", True, minimum=round(first_time_share * slots))]
+    bounds = [selection.Bound("developing", True, minimum=round(developing_share * slots)),
+              selection.Bound("first_time", True, minimum=round(first_time_share * slots))]
     if theme_cap:
         for theme in sorted({a["theme"] for a in attrs.values() if a["theme"]}):
-            bounds.append(alg.Bound("theme", theme, maximum=theme_cap))
+            bounds.append(selection.Bound("theme", theme, maximum=theme_cap))
     if every_region:
-        bounds += [alg.Bound("region", g.value, minimum=1) for g in RegionalGroup
+        bounds += [selection.Bound("region", g.value, minimum=1) for g in RegionalGroup
                    if g != RegionalGroup.INTERGOVERNMENTAL]
     if every_group:
-        bounds += [alg.Bound("stakeholder_group", g.value, minimum=1) for g in StakeholderGroup]
-    result = alg.select(alg.Problem(candidates, count=slots, exact_count=True, bounds=bounds),
-                        time_limit=10)
+        bounds += [selection.Bound("stakeholder_group", g.value, minimum=1)
+                   for g in StakeholderGroup]
+    result = selection.select(selection.Problem(candidates, count=slots, exact_count=True,
+                                                bounds=bounds), time_limit=10)
     if result.status == "infeasible":
         raise ApplicationError(_("No selection meets the constraints: %(why)s.") % {
             "why": "; ".join(result.reasons)})
+    broken = _broken_in_words(result.broken, bounds)
     rank = {r["proposal_id"]: r["rank"] for r in table}
     explanations = {str(k): f"#{rank[k]}: {v}" for k, v in result.explanations.items()}
     run = SelectionRun.objects.create(
         round=round_, status=result.status, chosen=result.chosen, explanations=explanations,
-        broken=result.broken, objective=result.objective,
+        broken=broken, objective=result.objective,
         settings={"slots": slots, "theme_cap": theme_cap, "developing_share": developing_share,
                   "first_time_share": first_time_share, "every_region": every_region,
                   "every_group": every_group})
     audit_log(action="review.select", obj=round_,
-              changes={"chosen": [None, len(result.chosen)], "broken": [None, result.broken]})
+              changes={"chosen": [None, len(result.chosen)], "broken": [None, broken]})
     return run
+
+
+def _bound_words(bound) -> str:
+    """A selection target as the Secretariat says it."""
+
+    n = bound.minimum
+    if bound.attribute == "developing":
+        return ngettext("at least %(n)d proposal with organisers from developing countries",
+                        "at least %(n)d proposals with organisers from developing countries",
+                        n) % {"n": n}
+    if bound.attribute == "first_time":
+        return ngettext("at least %(n)d proposal from a first-time proposer",
+                        "at least %(n)d proposals from first-time proposers", n) % {"n": n}
+    if bound.attribute == "theme":
+        return ngettext("at most %(n)d proposal on the theme %(theme)s",
+                        "at most %(n)d proposals on the theme %(theme)s", bound.maximum) % {
+            "n": bound.maximum, "theme": bound.value}
+    groups = {**dict(RegionalGroup.choices), **dict(StakeholderGroup.choices)}
+    return _("at least one proposal with people from %(group)s") % {
+        "group": groups.get(bound.value, bound.value)}
+
+
+def _broken_in_words(broken: list, bounds: list) -> list:
+    """``at least 1 with region = african: 1 short`` -> ``at least one proposal with people
+    from the African Group: 1 missing``."""
+    words = {b.describe(): _bound_words(b) for b in bounds}
+    plain = []
+    for text in broken:
+        target, _sep, gap = text.rpartition(": ")
+        n, _sp, kind = gap.partition(" ")
+        gap = (_("%(n)s missing") if kind == "short" else _("%(n)s too many")) % {"n": n}
+        plain.append(f"{words.get(target, target)}: {gap}")
+    return plain
 
 
 def override_set(*, round_, proposal, selected: bool, note: str, person=None) -> Override:
@@ -343,14 +546,35 @@ def override_set(*, round_, proposal, selected: bool, note: str, person=None) ->
     return override
 
 
-@transaction.atomic
-def decisions_send(*, round_, waitlist: int = 10, notify: bool = True) -> dict:
-    """Decide every evaluated proposal from the last selection: chosen ones accepted (on
-    condition of merging when most reviewers suggested a merge), the next ``waitlist``
-    waitlisted, the rest not accepted; each proposer is told by mail."""
-    from openigf.proposals.domain import proposal_decide
-    from openigf.proposals.models import Proposal
+@dataclass
+class DecisionLine:
+    """One proposal's decision and who is told."""
 
+    proposal: object
+    status: str
+    note: str
+    recipients: list
+
+    @property
+    def label(self) -> str:
+        return str(ProposalStatus(self.status).label)
+
+
+def _decision_note(status: str) -> str:
+    """What the proposers are told beside the decision, in plain words: never the solver's
+    reasoning nor the proposal's rank, which stay with the MAG."""
+    return {"conditional": _("Most reviewers suggested merging this proposal with a similar "
+                             "one: it is accepted on condition that the organisers merge."),
+            "waitlisted": _("The proposal is on the waiting list: it takes a slot that frees "
+                            "up."),
+            }.get(status, "")
+
+
+def decisions_plan(*, round_, waitlist: int = 10) -> list[DecisionLine]:
+    """The decisions :func:`decisions_send` would send, in rank order: chosen proposals
+    accepted (on condition of merging when most reviewers suggested a merge), the next
+    ``waitlist`` waitlisted, the rest not accepted. Proposals already decided are left out:
+    they were told once."""
     run = round_.selections.first()
     if run is None:
         raise ApplicationError(_("Run the selection first."))
@@ -360,13 +584,14 @@ def decisions_send(*, round_, waitlist: int = 10, notify: bool = True) -> dict:
     for p, _m in Review.objects.filter(round=round_, merge_with__isnull=False).values_list(
             "proposal_id", "merge_with_id"):
         merges[p] += 1
-    counts = defaultdict(int)
     proposals = {p.pk: p for p in Proposal.objects.filter(pk__in=[r["proposal_id"]
                                                                   for r in table])}
-    waiting = 0
+    decided = ("accepted", "conditional", "rejected", "waitlisted")
+    waiting = sum(1 for p in proposals.values() if p.status == "waitlisted")
+    lines = []
     for row in table:
         proposal = proposals[row["proposal_id"]]
-        if proposal.status in ("accepted", "conditional", "rejected", "waitlisted"):
+        if proposal.status in decided:
             continue
         if row["proposal_id"] in chosen:
             status = "conditional" if merges[row["proposal_id"]] * 2 > row["n"] else "accepted"
@@ -374,7 +599,35 @@ def decisions_send(*, round_, waitlist: int = 10, notify: bool = True) -> dict:
             status, waiting = "waitlisted", waiting + 1
         else:
             status = "rejected"
-        note = run.explanations.get(str(row["proposal_id"]), "")
-        proposal_decide(proposal=proposal, status=status, note=note, notify=notify)
-        counts[status] += 1
-    return dict(counts)
+        lines.append(DecisionLine(proposal, status, _decision_note(status),
+                                  [email for _row, email in organiser_addresses(proposal)]))
+    return lines
+
+
+def decision_counts(lines) -> dict:
+    counts = defaultdict(int)
+    for line in lines:
+        counts[line.label] += 1
+    return dict(sorted(counts.items()))
+
+
+def decisions_summary(lines) -> str:
+    """What was sent, in words: "Decisions sent for 6 proposals (Accepted: 2, ...); 6 mails
+    to their organisers."""
+    counts = ", ".join(f"{label}: {n}" for label, n in decision_counts(lines).items())
+    return _("Decisions sent for %(n)d proposals (%(counts)s); %(mails)d mails to their "
+             "organisers.") % {"n": len(lines), "counts": counts,
+                               "mails": sum(len(line.recipients) for line in lines)}
+
+
+@transaction.atomic
+def decisions_send(*, round_, waitlist: int = 10, notify: bool = True) -> list[DecisionLine]:
+    """Send the decisions of :func:`decisions_plan`: each proposal decided and its
+    organisers mailed (``notify``). Run again, it sends nothing twice."""
+
+    Round.objects.select_for_update().filter(pk=round_.pk).first()  # one sender at a time
+    lines = decisions_plan(round_=round_, waitlist=waitlist)
+    for line in lines:
+        proposal_decide(proposal=line.proposal, status=line.status, note=line.note,
+                        notify=notify)
+    return lines

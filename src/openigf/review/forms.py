@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from openigf.core import textlimits
 from openigf.core.forms import zoned_formfield
 from openigf.review.models import SCALE, LowScoreReason, Round
 
@@ -20,7 +21,7 @@ class ReviewForm(forms.Form):
                                choices=[("", "—")] + list(LowScoreReason.choices),
                                required=False)
     comment = forms.CharField(label=_("Comment"), required=False,
-                              widget=forms.Textarea(attrs={"rows": 4}))
+                              widget=forms.Textarea(attrs={"rows": 4}), max_length=textlimits.TEXT)
     merge_with = forms.ModelChoiceField(label=_("Could merge with"), required=False,
                                         queryset=None)
 
@@ -50,6 +51,25 @@ class SelectionForm(forms.Form):
                                       required=False, initial=True)
     every_group = forms.BooleanField(label=_("Every stakeholder group represented"),
                                      required=False, initial=True)
+
+    @staticmethod
+    def initial_from(run) -> dict | None:
+        """The last run's settings in the form's units: shares as percentages (0.3 -> 30)."""
+        if run is None:
+            return None
+        settings = dict(run.settings)
+        for key in ("developing_share", "first_time_share"):
+            if settings.get(key) is not None:
+                settings[key] = round(settings[key] * 100)
+        return settings
+
+    def selection_settings(self) -> dict:
+        """The cleaned values as :func:`review.domain.selection_run` takes them."""
+        data = self.cleaned_data
+        return {"slots": data["slots"], "theme_cap": data["theme_cap"],
+                "developing_share": data["developing_share"] / 100,
+                "first_time_share": data["first_time_share"] / 100,
+                "every_region": data["every_region"], "every_group": data["every_group"]}
 
 
 class OverrideForm(forms.Form):

@@ -2,11 +2,13 @@
 and the Secretariat's overrides."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from openigf.core import textlimits
 from openigf.core.models import TimeStampedModel
 
 # The 2018 criteria and the overall scale with its labels.
@@ -56,8 +58,6 @@ class Round(TimeStampedModel):
         return self.opens_at <= when < self.closes_at
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": _("Scoring must close after it opens.")})
 
@@ -105,7 +105,7 @@ class Review(TimeStampedModel):
     reason = models.CharField(_("main reason for a score of 3 or less"), max_length=20,
                               choices=LowScoreReason.choices, blank=True)
     criteria = models.JSONField(_("scores per criterion"), default=dict, blank=True)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = models.TextField(_("comment"), blank=True, max_length=textlimits.TEXT)
     merge_with = models.ForeignKey("proposals.Proposal", null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+",
                                    verbose_name=_("could merge with"))

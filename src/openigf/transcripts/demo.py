@@ -6,7 +6,9 @@ import os
 import re
 from pathlib import Path
 
-from openigf.algorithms.transcripts import parse
+from openigf.algorithms.transcripts import match_speaker, parse
+from openigf.forums.enums import SessionKind
+from openigf.programme.domain import session_person_add
 from openigf.programme.models import Session
 from openigf.transcripts import domain
 
@@ -28,9 +30,6 @@ SPEAKERS_2018 = {"RAQUEL GATTO": ("technical", "grulac", "female"),
 
 
 def _add_speakers(session, text):
-    from openigf.algorithms.transcripts import match_speaker
-    from openigf.programme.domain import session_person_add
-
     known = [(p.pk, p.name) for p in session.people.all()]
     added = set()
     for turn in parse(text).turns:
@@ -56,7 +55,7 @@ def load(ctx):
         if run:
             files = _shared_transcripts()[:12]
             sessions = list(Session.objects.filter(edition__forum__slug="igf",
-                                                   edition__slug="2019", kind="workshop")
+                                                   edition__slug="2019", kind=SessionKind.WORKSHOP)
                             .prefetch_related("people").order_by("pk")[:len(files)])
             for session, path in zip(sessions, files, strict=False):
                 people = [p.name for p in session.people.all() if p.role != "rapporteur"]

@@ -88,3 +88,17 @@ class Chunk(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class PendingUpload(models.Model):
+    """An uploaded text too large to read during the request: the job that parses and stores
+    it takes it from here and deletes it, so the transcript changes only once it is read."""
+
+    session = models.ForeignKey("programme.Session", on_delete=models.CASCADE,
+                                related_name="+")
+    text = models.TextField()
+    live = models.BooleanField(default=False)
+    created = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.session_id} ({len(self.text)} characters)"

@@ -2,19 +2,16 @@
 record of a public session and stays; the turns lose the link to the person."""
 
 from openigf.core import privacy
+from openigf.transcripts.models import Turn
 
 
 def export(person) -> list:
-    from openigf.transcripts.models import Turn
-
     return [{"session": t.transcript.session.title, "label": t.label, "text": t.text}
             for t in Turn.objects.filter(person=person).select_related(
                 "transcript__session").order_by("transcript", "index")]
 
 
 def erase(person) -> None:
-    from openigf.transcripts.models import Turn
-
     Turn.objects.filter(person=person).update(person=None)
 
 

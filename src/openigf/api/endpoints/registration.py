@@ -49,7 +49,8 @@ def registration_mine(request, forum: str, edition: str):
 @router.post(R, response={201: RegistrationOut, **answers(RegistrationOut)},
              auth=BearerToken("registration.register", scope=scopes.REGISTRATION))
 def registration_create(request, forum: str, edition: str, payload: RegistrationIn):
-    """Register the caller (201); registering again returns the same registration (200)."""
+    """Register the caller (201); registering again returns the same registration (200).
+    After cancelling, registering again makes a new registration (201)."""
     registration, created = domain.register(
         edition=request.edition, person=request.user, attendance=payload.attendance,
         answers=payload.answers)

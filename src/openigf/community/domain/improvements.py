@@ -13,6 +13,8 @@ def _tags(forum, names) -> list[ImprovementTag]:
     names = list(dict.fromkeys(n.strip() for n in names if n.strip()))
     existing = {t.name: t for t in ImprovementTag.objects.filter(forum=forum, name__in=names)}
     missing = [ImprovementTag(forum=forum, name=n) for n in names if n not in existing]
+    for tag in missing:
+        validate(tag, exclude=["forum"], validate_unique=False)
     ImprovementTag.objects.bulk_create(missing)
     if missing:
         existing.update({t.name: t for t in ImprovementTag.objects.filter(

@@ -7,6 +7,7 @@ that permissions and every other page keep reading one source.
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from openigf.community import roles
 from openigf.community.enums import MagSeat, PlanDecision
 from openigf.community.models import MagPlanEntry, MagTerm, WorkingGroup, WorkingGroupMember
 from openigf.community.queries import mag as mag_queries
@@ -74,8 +75,6 @@ def working_group_member_set(*, group: WorkingGroup, person, role: str,
                              actor=None) -> WorkingGroupMember:
     """Add a member or change their role (chair, co-chair, member). Side effects: save, audit
     log ``mag.wg_member``."""
-    from openigf.community import roles
-
     member, _created = WorkingGroupMember.objects.update_or_create(
         group=group, person=person, defaults={"role": role})
     roles.forget(person)

@@ -7,13 +7,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from openigf.community.enums import FacilitatorRole, MeetingKind, OutputKind
+from openigf.core import textlimits
 from openigf.core.models import EditionOwnedModel, TimeStampedModel
 
 
 class BestPracticeForum(EditionOwnedModel):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("short name"), max_length=80)
-    topic = models.TextField(_("topic and scope"))
+    topic = models.TextField(_("topic and scope"), max_length=textlimits.LONG)
     mailing_list = models.CharField(_("mailing list"), max_length=200, blank=True)
     facilitators = models.ManyToManyField(settings.AUTH_USER_MODEL, through="BpfFacilitator",
                                           related_name="bpfs_facilitated", blank=True)
@@ -58,7 +59,7 @@ class BpfMeeting(TimeStampedModel):
     kind = models.CharField(_("kind"), max_length=20, choices=MeetingKind.choices,
                             default=MeetingKind.VIRTUAL)
     title = models.CharField(_("title"), max_length=200)
-    summary = models.TextField(_("summary"), blank=True)
+    summary = models.TextField(_("summary"), blank=True, max_length=textlimits.LONG)
     url = models.URLField(_("link to the recording or notes"), blank=True)
 
     class Meta:
@@ -75,7 +76,7 @@ class BpfOutput(TimeStampedModel):
     kind = models.CharField(_("kind"), max_length=20, choices=OutputKind.choices,
                             default=OutputKind.FINAL)
     published = models.DateField(_("published on"))
-    summary = models.TextField(_("summary"), blank=True)
+    summary = models.TextField(_("summary"), blank=True, max_length=textlimits.LONG)
     url = models.URLField(_("link"), blank=True)
     document = models.FileField(_("document"), upload_to="community/bpf/", blank=True)
 

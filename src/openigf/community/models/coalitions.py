@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from openigf.community.enums import CoalitionStatus
+from openigf.core import textlimits
 from openigf.core.models import TimeStampedModel
 from openigf.people.enums import StakeholderGroup
 
@@ -21,8 +22,8 @@ class Coalition(TimeStampedModel):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("short name"), max_length=80)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
-    need = models.TextField(_("why the coalition is needed"))
-    action_plan = models.TextField(_("action plan"))
+    need = models.TextField(_("why the coalition is needed"), max_length=textlimits.LONG)
+    action_plan = models.TextField(_("action plan"), max_length=textlimits.LONG)
     mailing_list = models.CharField(_("mailing list"), max_length=200,
                                     help_text=_("Address or sign-up page of the open list."))
     website = models.URLField(_("website"), blank=True)
@@ -73,8 +74,8 @@ class CoalitionReport(TimeStampedModel):
 
     coalition = models.ForeignKey(Coalition, on_delete=models.CASCADE, related_name="reports")
     year = models.PositiveSmallIntegerField(_("year"))
-    activities = models.TextField(_("activities of the year"))
-    outputs = models.TextField(_("outputs"), blank=True)
+    activities = models.TextField(_("activities of the year"), max_length=textlimits.LONG)
+    outputs = models.TextField(_("outputs"), blank=True, max_length=textlimits.LONG)
     output_url = models.URLField(_("link to the outputs"), blank=True)
     meetings = models.PositiveSmallIntegerField(_("meetings held"), default=0)
     filed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,

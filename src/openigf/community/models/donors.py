@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from openigf.community.enums import CURRENCIES, DonorKind
+from openigf.core import textlimits
 from openigf.core.models import TimeStampedModel
 
 MONEY = dict(max_digits=14, decimal_places=2)
@@ -29,7 +30,7 @@ class Donor(TimeStampedModel):
     figures_public = models.BooleanField(
         _("amounts may be published"), default=False,
         help_text=_("Without this, only the Secretariat sees the amounts of this donor."))
-    notes = models.TextField(_("notes for the Secretariat"), blank=True)
+    notes = models.TextField(_("notes for the Secretariat"), blank=True, max_length=textlimits.LONG)
 
     class Meta:
         ordering = ["name"]

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from openigf.community.enums import Cost, ImprovementCategory, ImprovementStatus
+from openigf.core import textlimits
 from openigf.core.models import TimeStampedModel
 
 
@@ -33,7 +34,7 @@ class RecommendationQuerySet(models.QuerySet):
 class Recommendation(TimeStampedModel):
     forum = models.ForeignKey("forums.Forum", on_delete=models.CASCADE,
                               related_name="recommendations")
-    text = models.TextField(_("recommendation"))
+    text = models.TextField(_("recommendation"), max_length=textlimits.TEXT)
     category = models.CharField(_("category"), max_length=20,
                                 choices=ImprovementCategory.choices)
     tags = models.ManyToManyField(ImprovementTag, blank=True, related_name="recommendations",
@@ -49,7 +50,7 @@ class Recommendation(TimeStampedModel):
                             default=Cost.UNKNOWN)
     status = models.CharField(_("status"), max_length=20, choices=ImprovementStatus.choices,
                               default=ImprovementStatus.NOT_STARTED, db_index=True)
-    remark = models.TextField(_("remark"), blank=True)
+    remark = models.TextField(_("remark"), blank=True, max_length=textlimits.NOTE)
 
     objects = RecommendationQuerySet.as_manager()
 

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from openigf.community.enums import MagSeat, PlanDecision, WorkingGroupKind, WorkingGroupRole
+from openigf.core import textlimits
 from openigf.core.models import EditionOwnedModel, TimeStampedModel
 from openigf.forums.enums import Role
 
@@ -58,7 +59,7 @@ class WorkingGroup(EditionOwnedModel):
     acronym = models.CharField(_("acronym"), max_length=20, blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=WorkingGroupKind.choices,
                             default=WorkingGroupKind.OTHER)
-    mandate = models.TextField(_("mandate"), blank=True)
+    mandate = models.TextField(_("mandate"), blank=True, max_length=textlimits.LONG)
 
     class Meta:
         ordering = ["edition", "name"]

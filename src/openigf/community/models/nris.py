@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from openigf.community.enums import NriKind, NriStatus, Principle, RequestStatus
+from openigf.core import textlimits
 from openigf.core.models import TimeStampedModel
 from openigf.people.enums import RegionalGroup, StakeholderGroup
 
@@ -17,9 +18,6 @@ class InitiativeQuerySet(models.QuerySet):
     def listed(self):
         """Recognised initiatives that keep their listing (the public directory)."""
         return self.filter(status=NriStatus.RECOGNISED)
-
-    def of_focal_point(self, person):
-        return self.filter(focal_points=person)
 
 
 class Initiative(TimeStampedModel):
@@ -46,7 +44,7 @@ class Initiative(TimeStampedModel):
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("contact e-mail"), blank=True)
     mailing_list = models.CharField(_("mailing list"), max_length=200, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=textlimits.LONG)
     status = models.CharField(_("status"), max_length=20, choices=NriStatus.choices,
                               default=NriStatus.REQUESTED, db_index=True)
     recognised_on = models.DateField(_("recognised on"), null=True, blank=True)
@@ -104,11 +102,13 @@ class RecognitionRequest(TimeStampedModel):
     principles = models.JSONField(_("principles followed"), default=list, blank=True)
     first_meeting = models.TextField(
         _("first meeting"), help_text=_("When and where the initiative met, how many took "
-                                        "part, and what was discussed."))
+                                        "part, and what was discussed."),
+                                     max_length=textlimits.TEXT)
     evidence_url = models.URLField(_("report or web page of the meeting"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=RequestStatus.choices,
                               default=RequestStatus.PENDING, db_index=True)
-    decision_note = models.TextField(_("message to the focal point"), blank=True)
+    decision_note = models.TextField(_("message to the focal point"), blank=True,
+                                     max_length=textlimits.TEXT)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
@@ -177,9 +177,11 @@ class AnnualReport(TimeStampedModel):
                              help_text=_("City and country, or “online”."))
     participants = models.PositiveIntegerField(_("participants onsite"), default=0)
     participants_online = models.PositiveIntegerField(_("participants online"), default=0)
-    topics = models.TextField(_("topics discussed"), help_text=_("One per line."))
+    topics = models.TextField(_("topics discussed"), help_text=_("One per line."),
+                              max_length=textlimits.LONG)
     outputs = models.TextField(_("outputs"), blank=True,
-                               help_text=_("Messages, reports or recommendations produced."))
+                               help_text=_("Messages, reports or recommendations produced."),
+                               max_length=textlimits.LONG)
     output_url = models.URLField(_("link to the outputs"), blank=True)
     filed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="+")

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from openigf.algorithms import mag_balance
-from openigf.community.enums import MagSeat
+from openigf.community.enums import MagSeat, PlanDecision
+from openigf.community.models import MagPlanEntry, MagTerm
 from openigf.forums.enums import Role
 from openigf.forums.models import Edition, Membership
 from openigf.people.enums import RegionalGroup, StakeholderGroup
@@ -37,8 +38,6 @@ def term_of(membership, previous_terms: dict | None = None) -> int:
 
 
 def _has_term(membership) -> bool:
-    from openigf.community.models import MagTerm
-
     try:
         return membership.mag_term is not None
     except MagTerm.DoesNotExist:
@@ -148,9 +147,6 @@ def finding_messages(result: mag_balance.Composition, names: dict | None = None)
 def outgoing(edition) -> list[RosterLine]:
     """Members of ``edition`` who do not serve the next year: those absent from the next
     edition's MAG when it is appointed, else those the rotation plan lets go."""
-    from openigf.community.enums import PlanDecision
-    from openigf.community.models import MagPlanEntry
-
     following = next_edition(edition)
     lines = roster(edition)
     if following is not None and Membership.objects.filter(edition=following,
@@ -166,9 +162,6 @@ def outgoing(edition) -> list[RosterLine]:
 def plan_of(edition, lines: list[RosterLine]) -> dict:
     """The saved plan for the year after ``edition``: person id -> decision, defaulting to
     ``renew`` for members with terms to go and ``leave`` for those at the limit."""
-    from openigf.community.enums import PlanDecision
-    from openigf.community.models import MagPlanEntry
-
     saved = dict(MagPlanEntry.objects.filter(edition=edition).values_list("person_id",
                                                                           "decision"))
     limit = mag_balance.Rules().max_terms
@@ -177,17 +170,12 @@ def plan_of(edition, lines: list[RosterLine]) -> dict:
 
 
 def planned_newcomers(edition):
-    from openigf.community.enums import PlanDecision
-    from openigf.community.models import MagPlanEntry
-
     return [e.person for e in MagPlanEntry.objects.filter(
         edition=edition, decision=PlanDecision.JOIN).select_related("person", "person__country")]
 
 
 def planned_composition(edition, lines, decisions: dict, newcomers) -> mag_balance.Composition:
     """The composition the MAG of the next year would have under the plan."""
-    from openigf.community.enums import PlanDecision
-
     seats = [mag_balance.Seat(key=str(line.person.pk),
                               stakeholder_group=line.person.stakeholder_group,
                               regional_group=line.person.regional_group,

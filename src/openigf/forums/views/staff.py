@@ -64,14 +64,15 @@ class ThemeEditView(PermissionRequiredMixin, FormView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.get_theme() or Theme(
-            edition=self.request.edition)}
+            edition=self.request.edition), "content_language": self.request.forum.language}
 
     def form_valid(self, form):
         data = form.cleaned_data
         domain.theme_save(edition=self.request.edition, theme=self.get_theme(),
                           name=data["name"], slug=data["slug"], narrative=data["narrative"],
                           colour=data["colour"], order=data["order"], tags=data["tags"],
-                          policy_questions=data["policy_questions"], actor=self.request.user)
+                          policy_questions=data["policy_questions"], versions=form.versions(),
+                          actor=self.request.user)
         messages.success(self.request, _("The theme is saved."))
         return redirect("forums:manage_themes", **self.request.edition.url_kwargs)
 

@@ -11,13 +11,16 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from openigf.core.errors import ApplicationError
+from openigf.core.forms import TranslationsMixin
 from openigf.core.views import PermissionRequiredMixin
 from openigf.outcomes import domain
-from openigf.outcomes.models import Message, MessageComment
+from openigf.outcomes.models import IgfMessage, MessageComment
 from openigf.programme.models import Session
 
 
-class MessageForm(forms.Form):
+class MessageForm(TranslationsMixin, forms.Form):
+    translated_fields = ("subheading", "text")
+
     subheading = forms.CharField(label=gettext_lazy("Sub-heading"), required=False,
                                  max_length=200)
     text = forms.CharField(label=gettext_lazy("Message"), max_length=3000,
@@ -54,7 +57,7 @@ class EditorView(PermissionRequiredMixin, TemplateView):
         return {**super().get_context_data(**kwargs), "themes": themes, "theme": current,
                 "groups": groups[:40], "draft_error": kwargs.get("draft_error"),
                 "draft": kwargs.get("draft") or {},
-                "igf_messages": Message.objects.filter(edition=edition, theme=current)
+                "igf_messages": IgfMessage.objects.filter(edition=edition, theme=current)
                 .prefetch_related("sessions") if current else [],
                 "pending": MessageComment.objects.filter(
                     message__edition=edition, status=MessageComment.Status.PENDING)
@@ -87,7 +90,7 @@ class MessageMixin(PermissionRequiredMixin):
     permission_required = "outcomes.edit"
 
     def dispatch(self, request, *args, **kwargs):
-        self.message = get_object_or_404(Message.objects.select_related("theme"),
+        self.message = get_object_or_404(IgfMessage.objects.select_related("theme"),
                                          edition=request.edition, pk=kwargs["message_id"])
         return super().dispatch(request, *args, **kwargs)
 
@@ -100,7 +103,8 @@ class MessageEditView(MessageMixin, TemplateView):
     def form(self, data=None):
         m = self.message
         return MessageForm(data, edition=self.request.edition, theme=m.theme, initial={
-            "subheading": m.subheading, "text": m.text, "sessions": list(m.sessions.all())})
+            "subheading": m.subheading, "text": m.text, "sessions": list(m.sessions.all())},
+            translated_object=m, content_language=self.request.forum.language)
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "message": self.message,
@@ -114,7 +118,8 @@ class MessageEditView(MessageMixin, TemplateView):
                 domain.message_save(edition=request.edition, theme=self.message.theme,
                                     message=self.message, text=form.cleaned_data["text"],
                                     subheading=form.cleaned_data["subheading"],
-                                    sessions=form.cleaned_data["sessions"])
+                                    sessions=form.cleaned_data["sessions"],
+                                    versions=form.versions())
                 flash.success(request, _("Message saved."))
                 return redirect(editor_url(request.edition, self.message.theme,
                                            f"#m{self.message.pk}"))

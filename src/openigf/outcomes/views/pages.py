@@ -10,9 +10,10 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from openigf.core.errors import ApplicationError, add_to_form
+from openigf.core.forms import TranslationsMixin
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
 from openigf.outcomes import domain
-from openigf.outcomes.models import Message, MessageStatus
+from openigf.outcomes.models import ChairsSummary, IgfMessage, MessageStatus
 
 
 class CommentForm(forms.Form):
@@ -26,7 +27,7 @@ class MessagesView(PermissionTemplateView):
 
     def get_context_data(self, **kwargs):
         edition = self.request.edition
-        shown = (Message.objects.filter(edition=edition)
+        shown = (IgfMessage.objects.filter(edition=edition)
                  .exclude(status=MessageStatus.DRAFT).select_related("theme")
                  .prefetch_related("sessions", "comments__person"))
         by_theme = {}
@@ -39,7 +40,7 @@ class MessagesView(PermissionTemplateView):
     def post(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect(f"/accounts/login/?next={request.path}")
-        message = get_object_or_404(Message, edition=request.edition,
+        message = get_object_or_404(IgfMessage, edition=request.edition,
                                     pk=request.POST.get("message"))
         form = CommentForm(request.POST)
         if form.is_valid():
@@ -54,6 +55,12 @@ class MessagesView(PermissionTemplateView):
         return self.render_to_response(self.get_context_data(comment_form=form))
 
 
+class SummaryForm(TranslationsMixin, forms.Form):
+    translated_fields = ("introduction",)
+    introduction = forms.CharField(label=gettext_lazy("Introduction"), required=False,
+                                   max_length=20000, widget=forms.Textarea(attrs={"rows": 8}))
+
+
 class SummaryView(PermissionTemplateView):
     permission_required = "outcomes.view"
     template_name = "outcomes/summary.html"
@@ -63,19 +70,22 @@ class SummaryView(PermissionTemplateView):
         can_edit = self.request.user.has_perm("outcomes.edit", self.request.edition)
         if ctx is None and not can_edit:
             raise Http404(_("The Chair's Summary is not published yet."))
-        from openigf.outcomes.models import ChairsSummary
 
         summary = ChairsSummary.objects.filter(edition=self.request.edition).first()
+        form = kwargs.get("form") or SummaryForm(
+            translated_object=summary, content_language=self.request.forum.language)
         return {**super().get_context_data(**kwargs), "ctx": ctx, "can_edit": can_edit,
-                "introduction": summary.introduction if summary else "",
-                "versions": summary.versions.all() if summary else []}
+                "form": form, "versions": summary.versions.all() if summary else []}
 
     def post(self, request, *args, **kwargs):
         if not request.user.has_perm("outcomes.edit", request.edition):
             return HttpResponse(status=403)
+        form = SummaryForm(request.POST, content_language=request.forum.language)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
         version = domain.summary_publish(edition=request.edition,
-                                         introduction=request.POST.get("introduction", ""),
-                                         person=request.user)
+                                         introduction=form.cleaned_data["introduction"],
+                                         versions=form.versions(), person=request.user)
         flash.success(request, _("Version %(n)d of the Chair's Summary is published.") % {
             "n": version.number})
         return redirect(request.path)

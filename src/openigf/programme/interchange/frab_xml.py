@@ -15,7 +15,7 @@ from openigf.programme.interchange.records import FormatError
 
 
 def _parser():
-    from lxml import etree
+    from lxml import etree  # noqa: PLC0415 heavy (lxml), loaded only when used
 
     # No DTD, no entities from outside, no network: a schedule is data, not a program.
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
@@ -40,7 +40,7 @@ def read(data: bytes, *, default_tz: str = "") -> r.Schedule:
     """Read a frab XML schedule. Raises ``FormatError`` naming the line and the element of
     the first fault; ``default_tz`` places events given only by day and local time when the
     file names no time zone."""
-    from lxml import etree
+    from lxml import etree  # noqa: PLC0415 heavy (lxml), loaded only when used
 
     try:
         root = etree.fromstring(data, _parser())
@@ -185,7 +185,7 @@ def _event(event, day, room_name, conference, tz_name) -> r.Event:
 def write(schedule: r.Schedule, tz: ZoneInfo, *, generator: str = "openigf") -> str:
     """The schedule as ``schedule.xml`` valid against the C3VOC XML Schema: every day from
     the first to the last, every room in each day, times in ``tz`` with their offset."""
-    from lxml import etree
+    from lxml import etree  # noqa: PLC0415 heavy (lxml), loaded only when used
 
     schedule = publishable(schedule)
     days = r.days_of(schedule, tz)
@@ -211,7 +211,7 @@ def write(schedule: r.Schedule, tz: ZoneInfo, *, generator: str = "openigf") -> 
 
 
 def _add(parent, tag, text, **attrs):
-    from lxml import etree
+    from lxml import etree  # noqa: PLC0415 heavy (lxml), loaded only when used
 
     node = etree.SubElement(parent, tag, **{k: r.clean(v) for k, v in attrs.items()})
     node.text = r.clean(text)
@@ -244,7 +244,7 @@ def _write_conference(node, schedule: r.Schedule, days: int) -> None:
 
 
 def _write_event(node, event: r.Event, tz: ZoneInfo) -> None:
-    from lxml import etree
+    from lxml import etree  # noqa: PLC0415 heavy (lxml), loaded only when used
 
     node.set("guid", event.guid)
     node.set("id", str(event.id))

@@ -7,6 +7,8 @@ import uuid
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from icalendar import Calendar, Event
+
 from openigf.programme.interchange import records as r
 from openigf.programme.interchange.detect import decode
 from openigf.programme.interchange.records import FormatError
@@ -51,8 +53,6 @@ def _scan(text: str) -> list[dict]:
 def read(data: bytes, *, default_tz: str = "UTC") -> r.Schedule:
     """Read an iCalendar file, all or nothing: a fault stops it, naming the line and the
     property. Floating times are in X-WR-TIMEZONE, else in ``default_tz``."""
-    from icalendar import Calendar
-
     text = decode(data)
     places = _scan(text)
     try:
@@ -172,8 +172,6 @@ def write(schedule: r.Schedule, tz: ZoneInfo, *, stamp: datetime, sequence: int 
           name: str = "") -> bytes:
     """The schedule as an iCalendar file: one VEVENT per event with UID "<guid>@openigf",
     DTSTAMP ``stamp``, times in ``tz`` and the VTIMEZONE for it."""
-    from icalendar import Calendar, Event
-
     calendar = Calendar()
     calendar.add("prodid", "-//openigf//programme//EN")
     calendar.add("version", "2.0")

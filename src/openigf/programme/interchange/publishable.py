@@ -7,7 +7,7 @@ import re
 
 from django.utils.text import slugify
 
-from openigf.programme.interchange.records import Event, Schedule
+from openigf.programme.interchange.records import Schedule
 
 SLUG = re.compile(r"[a-z0-9_]{4,}-[a-z0-9_-]{3,}[a-z0-9]")  # both schemas at once
 CODE = re.compile(r"[0-9A-Z]{6}")
@@ -66,6 +66,3 @@ def room_slug(name: str, index: int) -> str:
     value = slug(name)
     return value if len(value) >= 2 else f"room-{index}"
 
-
-def sorted_events(events: list[Event]) -> list[Event]:
-    return sorted(events, key=lambda e: (e.start, e.room, e.title))

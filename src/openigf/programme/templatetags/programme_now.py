@@ -5,23 +5,21 @@ import datetime
 
 from django import template
 
+from openigf.core import when
+from openigf.programme import domain, queries
+from openigf.programme.views.now import during_meeting, kept_block
+
 register = template.Library()
 ONE_DAY = datetime.timedelta(days=1)
 
 
 @register.inclusion_tag("programme/now_home.html", takes_context=True)
 def now_and_next(context):
-    from openigf.programme import queries
-    from openigf.programme.domain import now as clock
-    from openigf.programme.views.now import during_meeting, kept_block
-
     request = context.get("request")
     edition = getattr(request, "edition", None)
     if edition is None or not request.user.has_perm("programme.view_agenda", edition):
         return {"show": False}
-    at = clock()
-    from openigf.core import when
-
+    at = domain.now()
     today = when.local(at, edition.tz).date()
     if not (edition.start_date and edition.end_date
             and edition.start_date - ONE_DAY <= today <= edition.end_date + ONE_DAY):

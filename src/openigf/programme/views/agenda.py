@@ -4,12 +4,14 @@ nothing personal can enter them) and kept by ``pagecache``."""
 import datetime
 import re
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from openigf.core import when
 from openigf.forums.enums import SessionKind
-from openigf.programme import grid, queries
+from openigf.programme import grid, profiles, queries
 from openigf.programme.models import Language, SessionPerson
 
 MAX_FILTER = 100
@@ -103,23 +105,17 @@ def _valid_day(text: str) -> bool:
 
 
 def _today_in(days):
-    from django.utils import timezone
-
     today = when.local(timezone.now()).date()
     return today if today in days else None
 
 
 def _query(values: dict, drop=()) -> str:
-    from urllib.parse import urlencode
-
     return urlencode({k: v for k, v in values.items() if v and k not in drop})
 
 
 def session_body(session) -> dict:
-    """The session page's facts (``head``), its description and people (``main``), and its
+    """The session page's facts (``head``), its description and people (``about``), and its
     ``title``."""
-    from openigf.programme import profiles
-
     times = queries.session_times(session)
     people = list(session.people.all())
     room = times[2] if times else None
@@ -131,7 +127,7 @@ def session_body(session) -> dict:
                "entries": [{"person": p, "profile": public.get(p.pk), "more": others.get(p.pk)}
                            for p in people]}
     return {"head": render_to_string("programme/session_head.html", context),
-            "main": render_to_string("programme/session_main.html", context),
+            "about": render_to_string("programme/session_main.html", context),
             "title": session.title}
 
 

@@ -8,7 +8,8 @@ from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
 from django.views import View
 
-from openigf.programme import pagecache, queries
+from openigf.core import when
+from openigf.programme import domain, pagecache, queries
 from openigf.programme.views.public import EditionPageMixin
 
 REFRESH_SECONDS = 60
@@ -32,8 +33,6 @@ def now_and_next(items, at) -> list[dict]:
 
 def during_meeting(edition, items, at) -> bool:
     """Whether ``at`` falls on a day of the published sessions (the home shows the block)."""
-    from openigf.core import when
-
     today = when.local(at, edition.tz).date()
     return any(when.local(i.starts_at, edition.tz).date() == today for i in items)
 
@@ -63,9 +62,7 @@ def kept_block(edition, at) -> str:
 
 class NowView(EditionPageMixin, View):
     def get(self, request, **kwargs):
-        from openigf.programme.domain import now as clock
-
-        block = mark_safe(kept_block(request.edition, clock()))  # noqa: S308 (our render)
+        block = mark_safe(kept_block(request.edition, domain.now()))  # noqa: S308 (our render)
         if request.htmx:
             response = HttpResponse(block)
         else:

@@ -2,7 +2,6 @@
 personal schedule, exports. What everyone sees is rendered once per version (``pagecache``);
 the personal parts are rendered around it."""
 
-from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -14,7 +13,7 @@ from django.views import View
 from openigf.core.redirects import safe_next
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
 from openigf.programme import domain, exporters, pagecache, personal, queries, sections
-from openigf.programme.models import Session, Star
+from openigf.programme.models import Release, Session, Star
 from openigf.programme.views import agenda as pages
 
 
@@ -46,7 +45,7 @@ class AgendaView(EditionPageMixin, View):
 
 def _page(request, template, context, parts, version, tag, name=""):
     """``template`` rendered for this request around the kept ``parts`` (each where the
-    context's ``body``, ``head``, ``main`` names ``pagecache.SLOT``), with validators. With a
+    context's ``body``, ``head``, ``about`` names ``pagecache.SLOT``), with validators. With a
     ``name``, the frame itself is kept for readers without an account (``pagecache.frame``):
     the context must then be the same for all of them."""
     slot = mark_safe(pagecache.SLOT)  # noqa: S308 (a constant)
@@ -54,7 +53,7 @@ def _page(request, template, context, parts, version, tag, name=""):
     def render(csrf_token):
         extra = {"csrf_token": csrf_token} if csrf_token else {}
         return render_to_string(template, {**context, **extra, "body": slot, "head": slot,
-                                           "main": slot}, request=request)
+                                           "about": slot}, request=request)
 
     page = pagecache.frame(request, version, name, render) if name else render(None)
     response = pagecache.assemble(request, page, parts)
@@ -172,7 +171,7 @@ class SessionView(EditionPageMixin, View):
             "session_id": session_id, "title": body["title"],
             "can_manage": can_manage, "signed_in": signed_in,
             "starred": starred},
-            [body["head"], body["main"], sections_html], version, tag, name="session")
+            [body["head"], body["about"], sections_html], version, tag, name="session")
 
     def sections(self) -> str:
         session = self.session()
@@ -223,8 +222,6 @@ class ChangesView(PermissionTemplateView):
     template_name = "programme/changes.html"
 
     def get_context_data(self, **kwargs):
-        from openigf.programme.models import Release
-
         return {**super().get_context_data(**kwargs),
                 "releases": Release.objects.filter(edition=self.request.edition)}
 
@@ -276,11 +273,6 @@ class ExportMovedView(ExportView):
             reverse("programme:export", kwargs={**request.edition.url_kwargs, "fmt": fmt}))
         response["Link"] = f'<{canonical}>; rel="canonical"'
         return response
-
-
-def search_sessions(edition, q):
-    return Session.objects.filter(edition=edition).filter(Q(title__icontains=q) |
-                                                          Q(description__icontains=q))
 
 
 __all__ = ["AgendaView", "MineView", "StarsView", "MineExportView", "MineFeedView",

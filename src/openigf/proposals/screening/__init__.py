@@ -6,6 +6,8 @@ Secretariat's screening list, in a fixed number of queries. Other apps add sourc
 reports with :func:`register_report_source`.
 """
 
+from openigf.forums.enums import SessionKind
+from openigf.proposals.models import Call
 from openigf.proposals.screening import (  # noqa: F401  (each module registers its rule)
     coalition_eligible,
     confirmed_speakers,
@@ -52,7 +54,7 @@ def run(call, submission, context) -> list[RuleResult]:
 def check_proposal(proposal) -> list[RuleResult]:
     """Every rule of the proposal's call, on this proposal as it is saved now."""
     submission = snapshot(proposal)
-    coalition = proposal.coalition if proposal.kind == "dc_session" and \
+    coalition = proposal.coalition if proposal.kind == SessionKind.DC_SESSION and \
         proposal.coalition_id else None
     context = build(proposal.edition, [submission], single_coalition=coalition)
     return run(proposal.call, submission, context)
@@ -69,8 +71,6 @@ def check_rows(edition, rows, *, all_received: bool = False) -> dict[int, list[R
     """proposal id -> rule results for the light rows of ``queries.received`` (the calls of
     the edition are read once). ``all_received``: the rows are every received proposal of
     the edition, so the counts across proposals come from them."""
-    from openigf.proposals.models import Call
-
     rules = {c.pk: [(rule, settings, (str(rule.title), rule.describe(settings)))
                     for rule, settings in rules_of_call(c)]
              for c in Call.objects.filter(edition=edition)}

@@ -11,9 +11,12 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from openigf.forums.enums import SessionKind
+
 # Session types run with a panel of speakers, where the rules on speakers apply by default.
-PANELS = ("workshop", "open_forum", "dc_session", "bpf_session", "nri_session", "town_hall",
-          "day_zero")
+PANELS = (SessionKind.WORKSHOP, SessionKind.OPEN_FORUM, SessionKind.DC_SESSION,
+          SessionKind.BPF_SESSION, SessionKind.NRI_SESSION, SessionKind.TOWN_HALL,
+          SessionKind.DAY_ZERO)
 BLOCK = "block"  # refuses submission
 WARN = "warn"  # shown to the proposers and the Secretariat, never refuses
 SEVERITIES = [(BLOCK, _("Refuses submission")), (WARN, _("Warning only"))]

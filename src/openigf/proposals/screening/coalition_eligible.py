@@ -1,6 +1,7 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from openigf.forums.enums import SessionKind
 from openigf.proposals.screening.base import Rule, register
 
 
@@ -11,7 +12,7 @@ class CoalitionEligible(Rule):
     explanation = gettext_lazy("The session is held by a Dynamic Coalition that may hold one "
                                "this year (active, three stakeholder groups, a coordinator, "
                                "last year's activity report filed).")
-    kinds = ("dc_session",)
+    kinds = (SessionKind.DC_SESSION,)
     field = "coalition"
 
     def evaluate(self, submission, context, settings):

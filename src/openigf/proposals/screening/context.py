@@ -4,7 +4,14 @@ queries whatever the number of proposals."""
 from collections import defaultdict
 from functools import lru_cache
 
+from django.db.models import Q
+from django.db.models.functions import Lower
+
+from openigf.community.queries import coalitions
+from openigf.forums.enums import Role, SessionKind
+from openigf.forums.models import Membership
 from openigf.proposals.enums import ProposalStatus
+from openigf.proposals.models import Proposal, ProposalPerson
 from openigf.proposals.screening.base import REPORT_SOURCES, Context, Named, Submission
 
 
@@ -46,9 +53,6 @@ def build(edition, submissions: list[Submission], *, single_coalition=None,
           all_received: list[Submission] | None = None) -> Context:
     """The context of ``submissions``; ``all_received``: snapshots of every received
     proposal of the edition when the caller has them (saves reading them again)."""
-    from openigf.forums.enums import Role
-    from openigf.forums.models import Membership
-
     ctx = Context()
     if all_received is None:
         all_received = _all_received(edition, only=submissions if len(submissions) < 10
@@ -66,7 +70,7 @@ def build(edition, submissions: list[Submission], *, single_coalition=None,
         if organiser_ids:
             for person_id, reason in (source(edition, organiser_ids) or {}).items():
                 ctx.missing_reports.setdefault(person_id, reason)
-    if any(s.kind == "dc_session" for s in submissions):
+    if any(s.kind == SessionKind.DC_SESSION for s in submissions):
         _coalitions(ctx, edition, submissions, single_coalition)
     return ctx
 
@@ -74,11 +78,6 @@ def build(edition, submissions: list[Submission], *, single_coalition=None,
 def _all_received(edition, only=None) -> list[Submission]:
     """Who organises and speaks in every received proposal (two queries). ``only``: a few
     submissions being checked; then only the rows naming their people are read."""
-    from django.db.models import Q
-    from django.db.models.functions import Lower
-
-    from openigf.proposals.models import Proposal, ProposalPerson
-
     received = Proposal.objects.filter(edition=edition, status__in=ProposalStatus.received())
     subs = {pid: (kind, org, []) for pid, kind, org in received.values_list(
         "id", "kind", "organisation")}
@@ -115,8 +114,6 @@ def _counts(ctx, received: list[Submission]) -> None:
 
 
 def _coalitions(ctx, edition, submissions, single_coalition) -> None:
-    from openigf.community.queries import coalitions
-
     if single_coalition is not None:
         result = coalitions.coalition_eligibility(single_coalition, edition)
         results = [result]

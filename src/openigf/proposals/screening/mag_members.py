@@ -1,6 +1,7 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from openigf.forums.enums import SessionKind
 from openigf.proposals.screening.base import Rule, register
 
 
@@ -10,7 +11,7 @@ class MagMembers(Rule):
     title = gettext_lazy("MAG members do not propose")
     explanation = gettext_lazy("No organiser is a MAG member of this edition (the MAG "
                                "evaluates the proposals).")
-    kinds = ("workshop",)
+    kinds = (SessionKind.WORKSHOP,)
 
     def evaluate(self, submission, context, settings):
         mag = [p.name for p in submission.with_role("organiser") if p.key in context.mag_keys]

@@ -84,6 +84,7 @@ class EditView(ProposalMixin, FormPage):
         return {**super().get_context_data(**kwargs), "call": proposal.call,
                 "proposal": proposal, "is_open": proposal.call.is_open(),
                 "people": people, "person_form": form, "editing": editing,
+                "protected_id": domain.protected_row_id(proposal),
                 **screening_context(proposal)}
 
     def save(self, form):
@@ -123,7 +124,7 @@ class PeopleView(ProposalMixin, Page):
                 domain.proposal_person_save(proposal=proposal, row=row, **form.cleaned_data)
                 form = forms.PersonForm()
         except (ValidationError, ApplicationError) as exc:
-            if request.htmx:
+            if not ({"remove", "invite"} & set(request.POST)):  # at the field at fault
                 add_errors(form, exc)
             else:
                 flash_error(request, exc)
@@ -137,7 +138,8 @@ class PeopleView(ProposalMixin, Page):
                             **request.edition.url_kwargs)
         html = render_to_string("proposals/includes/people.html", {
             "proposal": proposal, "people": list(proposal.people.select_related("country")),
-            "person_form": form, "is_open": proposal.call.is_open()}, request=request)
+            "person_form": form, "is_open": proposal.call.is_open(),
+            "protected_id": domain.protected_row_id(proposal)}, request=request)
         response = HttpResponse(html)
         response["HX-Trigger"] = "peopleChanged"
         return response

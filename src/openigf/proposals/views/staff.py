@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from openigf.algorithms.similarity import Document, similar_pairs
 from openigf.core.forms import editable_copy
 from openigf.forums.enums import SessionKind
 from openigf.proposals import domain, forms, queries
@@ -17,6 +18,7 @@ from openigf.proposals.models import Call, CallQuestion, Proposal
 from openigf.proposals.screening import RULES, check_rows
 from openigf.proposals.screening.context import person_key
 from openigf.proposals.views.base import FormPage, Page, ProposalMixin
+from openigf.proposals.views.portal import screening_context
 from openigf.proposals.views.public import PAGE_SIZE
 
 
@@ -94,8 +96,6 @@ class ScreenView(ProposalMixin, FormPage):
                 "reason": p.screening_note}
 
     def get_context_data(self, **kwargs):
-        from openigf.proposals.views.portal import screening_context
-
         return {**super().get_context_data(**kwargs), **screening_context(self.proposal)}
 
     def save(self, form):
@@ -117,8 +117,6 @@ class SimilarView(Page):
     template_name = "proposals/staff/similar.html"
 
     def get_context_data(self, **kwargs):
-        from openigf.algorithms.similarity import Document, similar_pairs
-
         edition = self.request.edition
         kind = self.request.GET.get("kind", "")
         proposals = {p.id: p for p in queries.received(
@@ -173,7 +171,8 @@ class CallEditView(FormPage):
         if self.call is None and "kind" in self.request.GET:
             kwargs.setdefault("initial", {})["kind"] = self.request.GET["kind"]
         return forms.CallForm(**kwargs, instance=editable_copy(self.call),
-                              edition=self.request.edition)
+                              edition=self.request.edition,
+                              content_language=self.request.forum.language)
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "call": self.call}

@@ -2,18 +2,25 @@
 from the transcript), the compliance board and the templates."""
 
 
+import json
+from collections import Counter
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
 
+from openigf.algorithms.summarise import Turn, draft
+from openigf.core.charts import breakdown
 from openigf.core.csvexport import csv_response
 from openigf.core.errors import ApplicationError, add_to_form
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
 from openigf.programme.models import Session
 from openigf.reporting import domain, forms
 from openigf.reporting.models import Report, ReportKind
+from openigf.transcripts.models import Transcript
+from openigf.transcripts.queries import session_turns
 
 
 def section_context(request, session):
@@ -54,9 +61,6 @@ class ReportView(PermissionRequiredMixin, TemplateView):
         return forms.ReportForm(data, initial=initial, template=template, kind=kind), report
 
     def transcript_draft(self, kind):
-        from openigf.algorithms.summarise import Turn, draft
-        from openigf.transcripts.queries import session_turns
-
         turns = session_turns(self.session)
         if not turns:
             return {}
@@ -70,18 +74,16 @@ class ReportView(PermissionRequiredMixin, TemplateView):
         return values
 
     def sources_json(self):
-        import json
-
         return json.dumps(getattr(self, "sources", {}) or {})
 
     def get_context_data(self, **kwargs):
         form, report = kwargs.get("form_and_report") or self.form()
-        from openigf.transcripts.models import Transcript
 
         return {**super().get_context_data(**kwargs), "session": self.session, "form": form,
                 "report": report, "kind": ReportKind(self.kwargs["kind"]),
                 "due": domain.due_at(self.session, self.kwargs["kind"]),
                 "has_transcript": Transcript.objects.filter(session=self.session).exists(),
+                "can_lock": self.request.user.has_perm("programme.manage", self.request.edition),
                 "drafted": getattr(self, "drafted", None)}
 
     def post(self, request, *args, **kwargs):
@@ -89,8 +91,6 @@ class ReportView(PermissionRequiredMixin, TemplateView):
         if form.is_valid():
             sources = {}
             try:
-                import json
-
                 sources = json.loads(request.POST.get("sources") or "{}")
             except ValueError:
                 sources = {}
@@ -109,6 +109,28 @@ class ReportView(PermissionRequiredMixin, TemplateView):
                                  else _("Draft saved."))
                 return redirect(self.session.get_absolute_url() + "#reports")
         return self.render_to_response(self.get_context_data(form_and_report=(form, report)))
+
+
+class ReportLockView(PermissionRequiredMixin, View):
+    """The Secretariat locks a report (its writers can no longer change it), or unlocks it:
+    a button on the report's page."""
+
+    permission_required = "programme.manage"
+    http_method_names = ["post"]
+
+    def get_permission_object(self):
+        return self.request.edition
+
+    def post(self, request, *args, **kwargs):
+        report = get_object_or_404(Report.objects.select_related("session"),
+                                   session__edition=request.edition,
+                                   session_id=self.kwargs["session_id"], kind=self.kwargs["kind"])
+        locked = request.POST.get("locked") != "0"
+        domain.report_lock(report=report, locked=locked)
+        messages.success(request, _("The report is locked: its writers can no longer change "
+                                    "it.") if locked else _("The report is unlocked."))
+        return redirect("reporting:report", **request.edition.url_kwargs,
+                        session_id=report.session_id, kind=report.kind)
 
 
 STATE_LABELS = {"filed": "Filed", "late": "Filed late", "missing": "Missing",
@@ -130,10 +152,6 @@ class ComplianceView(PermissionTemplateView):
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        from collections import Counter
-
-        from openigf.core.charts import breakdown
-
         rows = domain.compliance(self.request.edition)
         state = self.request.GET.get("state")
         shown = [r for r in rows if not state or state in (r["short"], r["full"])]

@@ -1,22 +1,13 @@
-"""``openigf schedule igf/2019 [--time-limit 30] [--json] [--publish]``: solve the edition's
-schedule and print its figures."""
+"""``openigf schedule igf/2019 [--time-limit 30] [--json] [--publish] [--move-placed]``: solve
+the edition's schedule and print its figures."""
 
 import json
 
 from django.core.management.base import BaseCommand, CommandError
 
 from openigf.core.errors import ApplicationError
-from openigf.forums.models import Edition
+from openigf.forums.queries import edition_from
 from openigf.programme import domain
-
-
-def edition_from(ref: str) -> Edition:
-    try:
-        forum, edition = ref.strip("/").split("/")
-        return Edition.objects.select_related("forum").get(forum__slug=forum, slug=edition)
-    except (ValueError, Edition.DoesNotExist):
-        raise CommandError(f"No edition {ref!r}; give it as <forum>/<edition>, "
-                           "e.g. igf/2019.") from None
 
 
 class Command(BaseCommand):
@@ -25,8 +16,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("edition", help="<forum>/<edition>, e.g. igf/2019")
         parser.add_argument("--time-limit", type=float, default=30.0)
-        parser.add_argument("--keep", action="store_true",
-                            help="change as little as possible from the working schedule")
+        parser.add_argument("--move-placed", action="store_true",
+                            help="once a version is public, let placed sessions move too "
+                                 "(by default they keep their time and room)")
         parser.add_argument("--publish", action="store_true",
                             help="publish the result as the next version")
         parser.add_argument("--json", action="store_true")
@@ -35,7 +27,7 @@ class Command(BaseCommand):
         edition = edition_from(options["edition"])
         try:
             result = domain.schedule_solve(edition=edition, time_limit=options["time_limit"],
-                                           keep_placed=options["keep"])
+                                           move_placed=options["move_placed"])
         except ApplicationError as error:
             raise CommandError(str(error)) from error
         figures = {"edition": options["edition"], "status": result.status,
@@ -44,7 +36,10 @@ class Command(BaseCommand):
                    "seconds": round(result.seconds, 2), "penalties": result.penalties,
                    "warnings": len(domain.placement_warnings(edition))}
         if options["publish"]:
-            figures["version"] = domain.release_publish(edition=edition).number
+            try:
+                figures["version"] = domain.release_publish(edition=edition).number
+            except ApplicationError as error:
+                raise CommandError(str(error)) from error
         if options["json"]:
             self.stdout.write(json.dumps(figures))
         else:

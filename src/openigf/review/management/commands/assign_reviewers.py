@@ -6,7 +6,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from openigf.core.errors import ApplicationError
-from openigf.programme.management.commands.schedule import edition_from
+from openigf.forums.queries import edition_from
 from openigf.review import domain
 from openigf.review.models import Conflict, Round
 
@@ -24,16 +24,18 @@ class Command(BaseCommand):
         if round_ is None:
             raise CommandError("The edition has no evaluation round; set it up first.")
         try:
-            result = domain.assign_reviewers(round_=round_)
+            plan = domain.assign_reviewers(round_=round_)
         except ApplicationError as error:
             raise CommandError(str(error)) from error
+        result = plan.result
         conflicts = set(Conflict.objects.filter(round=round_).values_list("proposal_id",
                                                                           "reviewer_id"))
-        figures = {"proposals": len({p for p, _r in result.pairs}),
+        figures = {"proposals": plan.proposals,
                    "reviewers": domain.reviewers(round_).count(),
-                   "reviews_per_proposal": {"min": result.per_item[0],
-                                            "max": result.per_item[1]},
-                   "load": {"min": result.load[0], "max": result.load[1]},
+                   "reviews_per_proposal": {"min": plan.per_proposal[0],
+                                            "max": plan.per_proposal[1]},
+                   "load": {"min": plan.load_range[0], "max": plan.load_range[1]},
+                   "added": len(plan.add), "removed": len(plan.remove), "kept": len(plan.keep),
                    "conflicts_assigned": len(set(result.pairs) & conflicts),
                    "bids_met": result.bids_met, "seconds": round(result.seconds, 3)}
         if options["json"]:

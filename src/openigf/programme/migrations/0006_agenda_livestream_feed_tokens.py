@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('forums', '0003_edition_day_change'),
-        ('programme', '0003_schedule_interchange'),
+        ('programme', '0005_translations'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,68 @@
+"""Browser journey of the call for issues: an anonymous participant sends an input in French
+and confirms it from the mail; the Secretariat hides spam, groups the inputs into three
+themes, renames one, moves two inputs and adopts them; the proposal form then offers them."""
+
+import pytest
+from django.conf import settings
+
+from openigf.consultation.links import confirm_input_link
+from openigf.consultation.models import Input
+from openigf.forums.models import Theme
+from openigf.outbox.models import OutboxMail
+from tests.algorithms.test_themes import IGF
+from tests.community.test_browser import sign_in
+from tests.consultation.factories import add_input, open_edition
+from tests.core.test_browser import serious_violations
+from tests.factories import ForumFactory, country, secretariat_of
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_from_an_input_in_french_to_the_editions_themes(page):
+    edition = open_edition(forum=ForumFactory(slug="igf", name="IGF"))
+    for key, text in IGF:
+        add_input(edition, text, email=f"{key}@example.org")
+    spam = add_input(edition, "Cheap watches at watches.example", email="spam@example.org")
+    secretariat_of(edition.forum, email="sec@example.org")
+
+    page.goto("/igf/2019/call-for-issues/")
+    assert serious_violations(page) == []
+    page.locator("#id_email").fill("aicha@example.org")
+    page.locator("#id_stakeholder_group").select_option("civil_society")
+    page.locator("#id_country").select_option(country("SN").pk)
+    page.locator("#id_language").select_option("fr")
+    page.locator("#id_text").fill("Un accès abordable au haut débit pour les zones "
+                                        "rurales du Sénégal.")
+    page.get_by_role("button", name="Send the issue").click()
+    assert "We have mailed you a link" in page.locator("main").inner_text()
+    link = confirm_input_link(OutboxMail.objects.get(to="aicha@example.org"))
+    page.goto(link.removeprefix(settings.SITE_URL))
+    page.get_by_role("button", name="Confirm and publish").click()
+    assert Input.objects.get(email="aicha@example.org").status == "published"
+
+    sign_in(page, "sec@example.org", "correct-horse-battery-staple")
+    page.goto("/igf/2019/call-for-issues/manage/inputs/")
+    page.locator(f"#reason-{spam.pk}").fill("Spam")
+    page.locator(f"#i{spam.pk}").get_by_role("button", name="Hide").click()
+    page.goto("/igf/2019/call-for-issues/themes/")
+    page.locator("#id_k").fill("3")
+    page.get_by_role("button", name="Group the inputs").click()
+    assert "19 inputs grouped into 3 themes" in page.locator("main").inner_text()
+    page.goto("/igf/2019/call-for-issues/themes/")
+    assert serious_violations(page) == []
+    first = page.locator("article.theme-card").first
+    first.get_by_label("Name").fill("Digital Inclusion")
+    first.get_by_role("button", name="Rename").click()
+    assert "Saved as version 2" in page.locator("main").inner_text()
+    card = page.locator("article.theme-card").nth(1)
+    card.locator("summary").click()
+    boxes = card.locator("input[name=inputs]")
+    boxes.nth(0).check()
+    boxes.nth(1).check()
+    card.get_by_role("button", name="Move").click()
+    assert "Saved as version 3: Moved 2 inputs" in page.locator("main").inner_text()
+    page.get_by_role("link", name="Adopt these themes as the edition's themes…").click()
+    page.get_by_role("button", name="Adopt these themes").click()
+    assert "The call for proposals offers them." in page.locator("main").inner_text()
+    assert "Digital Inclusion" in [t.name for t in Theme.objects.filter(edition=edition)]
