@@ -43,7 +43,6 @@ def test_secretariat_programme_page_is_accessible(demo, page):  # noqa: F811
 
 @pytest.fixture
 def small_programme(transactional_db):
-
     edition = EditionFactory(forum=ForumFactory(slug="igf"), year=2019)
     programme(edition, n=8)
     return edition

@@ -125,7 +125,6 @@ def test_grid_lays_sessions_out_by_room_and_time():
 @pytest.mark.parametrize("colour", ["#ffdd00", "#000000", "#767676", "#3366cc", "#e11d48",
                                     "#777", "not a colour"])
 def test_theme_colours_keep_text_readable(colour):
-
     class Theme:
         pass
 
@@ -301,7 +300,6 @@ def test_assembled_gzip_is_one_valid_stream_equal_to_the_plain_page(client, edit
 
 
 def test_kept_frame_gives_each_reader_a_form_token_that_works(edition):
-
     programme(edition, n=2)
     tokens = []
     for _ in range(2):

@@ -76,7 +76,6 @@ class Version:
 
 
 def version_of(edition) -> Version:
-
     latest = (Release.objects.filter(edition=edition).order_by("-number")
               .values_list("pk", "number", "created").first())
     release_id, number, created = latest or (None, 0, None)
@@ -174,7 +173,6 @@ def assemble(request, page: str, parts: list[Kept], status: int = 200):
     """The answer made of ``page`` (rendered per request, a ``SLOT`` where each of ``parts``
     goes, in order) and the kept parts: gzip to clients that accept it, compressing only
     what was rendered for this request."""
-
     pieces = page.split(SLOT)
     if len(pieces) != len(parts) + 1:
         raise ValueError("one SLOT per kept part")
@@ -207,7 +205,6 @@ def frame(request, version: Version, name: str, render) -> str:
     """The page around the kept parts: ``render(csrf_token)`` for this request. For readers
     without an account it is the same but for the form token, so it is kept a minute per
     address, version and language, the token put in per request."""
-
     path = request.get_full_path()
     if (request.user.is_authenticated or _messages_waiting(request)
             or len(path) > MAX_FRAME_PATH):

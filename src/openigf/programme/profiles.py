@@ -12,7 +12,6 @@ PUBLIC_ROLES = ("organiser", "speaker", "moderator", "online_moderator")
 
 def public_profiles(people) -> dict[int, dict]:
     """Session person id -> the public fields of the account linked to it, if any."""
-
     ids = {p.person_id for p in people if p.person_id}
     accounts = {a.pk: a for a in Person.objects.filter(pk__in=ids, erased__isnull=True)
                 .select_related("country")

@@ -13,10 +13,10 @@ rules.add_perm("programme.change_session",
                is_secretariat | is_session_organiser)
 rules.add_perm("programme.report_session",
                is_secretariat | is_session_organiser | is_session_rapporteur)
+rules.add_perm("programme.manage_feeds", is_signed_in)
 # The Secretariat's actions on the programme page, each with its own permission.
 rules.add_perm("programme.create_windows", is_secretariat)
 rules.add_perm("programme.create_sessions", is_secretariat)
 rules.add_perm("programme.solve_schedule", is_secretariat)
 rules.add_perm("programme.publish_schedule", is_secretariat)
 rules.add_perm("programme.place_session", is_secretariat)
-rules.add_perm("programme.manage_feeds", is_signed_in)

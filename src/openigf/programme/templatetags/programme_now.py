@@ -15,13 +15,11 @@ ONE_DAY = datetime.timedelta(days=1)
 
 @register.inclusion_tag("programme/now_home.html", takes_context=True)
 def now_and_next(context):
-
     request = context.get("request")
     edition = getattr(request, "edition", None)
     if edition is None or not request.user.has_perm("programme.view_agenda", edition):
         return {"show": False}
     at = domain.now()
-
     today = when.local(at, edition.tz).date()
     if not (edition.start_date and edition.end_date
             and edition.start_date - ONE_DAY <= today <= edition.end_date + ONE_DAY):

@@ -105,20 +105,17 @@ def _valid_day(text: str) -> bool:
 
 
 def _today_in(days):
-
     today = when.local(timezone.now()).date()
     return today if today in days else None
 
 
 def _query(values: dict, drop=()) -> str:
-
     return urlencode({k: v for k, v in values.items() if v and k not in drop})
 
 
 def session_body(session) -> dict:
-    """The session page's facts (``head``), its description and people (``main``), and its
+    """The session page's facts (``head``), its description and people (``about``), and its
     ``title``."""
-
     times = queries.session_times(session)
     people = list(session.people.all())
     room = times[2] if times else None

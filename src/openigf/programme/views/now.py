@@ -33,7 +33,6 @@ def now_and_next(items, at) -> list[dict]:
 
 def during_meeting(edition, items, at) -> bool:
     """Whether ``at`` falls on a day of the published sessions (the home shows the block)."""
-
     today = when.local(at, edition.tz).date()
     return any(when.local(i.starts_at, edition.tz).date() == today for i in items)
 
@@ -63,7 +62,6 @@ def kept_block(edition, at) -> str:
 
 class NowView(EditionPageMixin, View):
     def get(self, request, **kwargs):
-
         block = mark_safe(kept_block(request.edition, domain.now()))  # noqa: S308 (our render)
         if request.htmx:
             response = HttpResponse(block)

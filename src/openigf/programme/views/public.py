@@ -45,7 +45,7 @@ class AgendaView(EditionPageMixin, View):
 
 def _page(request, template, context, parts, version, tag, name=""):
     """``template`` rendered for this request around the kept ``parts`` (each where the
-    context's ``body``, ``head``, ``main`` names ``pagecache.SLOT``), with validators. With a
+    context's ``body``, ``head``, ``about`` names ``pagecache.SLOT``), with validators. With a
     ``name``, the frame itself is kept for readers without an account (``pagecache.frame``):
     the context must then be the same for all of them."""
     slot = mark_safe(pagecache.SLOT)  # noqa: S308 (a constant)
