@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from openigf.algorithms.clustering import Text, distinctive_terms, find_themes, suggest_k
 from openigf.consultation.models import DraftTheme, Grouping, Input, Placement
-from openigf.core import textlimits
+from openigf.core import textlimits, translations
 from openigf.core.audit import audit_log
 from openigf.core.errors import ApplicationError, Conflict
 from openigf.forums.domain import theme_save
@@ -83,11 +83,12 @@ def grouping_discover(*, edition, k: int, person=None, progress=None) -> Groupin
             change=_("Grouped %(n)d inputs into %(k)d themes") % {"n": len(inputs), "k": k})
         placements = []
         for order, found in enumerate(result.themes):
+            with translations.writing(edition.forum.language):  # drafts of the forum's texts
+                narrative = _narrative([texts[i] for i in found.ids[:3]], len(found.ids))
+                questions = _questions([texts[i] for i in found.ids], found.terms)
             theme = DraftTheme.objects.create(
                 grouping=grouping, order=order, terms=found.terms,
-                name=_theme_name(found.terms, order),
-                narrative=_narrative([texts[i] for i in found.ids[:3]], len(found.ids)),
-                questions=_questions([texts[i] for i in found.ids], found.terms))
+                name=_theme_name(found.terms, order), narrative=narrative, questions=questions)
             placements += [Placement(grouping=grouping, input_id=i, theme=theme, score=s)
                            for i, s in zip(found.ids, found.scores, strict=True)]
         placements += [Placement(grouping=grouping, input_id=i) for i in result.ungrouped]
