@@ -24,6 +24,19 @@ def serious_violations(page) -> list:
             if v["impact"] in ("serious", "critical")]
 
 
+def signed_in_phone(browser, live_server, email: str, path: str, size: tuple[int, int]):
+    """A new browser context of the given phone size, signed in as ``email`` on ``path``."""
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]},
+                                  base_url=live_server.url)
+    phone = context.new_page()
+    phone.goto(f"/accounts/login/?next={path}")
+    phone.get_by_label("E-mail address").fill(email)
+    phone.get_by_label("Password").fill(DEMO_PASSWORD)
+    phone.get_by_role("button", name="Sign in").click()
+    phone.wait_for_url(f"**{path}")
+    return context, phone
+
+
 @pytest.fixture
 def demo(transactional_db):
     call_command("load_demo", stdout=io.StringIO())
@@ -57,16 +70,39 @@ def test_skip_link_is_first_and_moves_focus_to_main(demo, page):
 
 @pytest.mark.django_db(transaction=True)
 def test_sign_in_and_reach_the_secretariat_dashboard_on_a_phone(demo, browser, live_server):
-    context = browser.new_context(viewport={"width": 375, "height": 740},
-                                  base_url=live_server.url)
-    phone = context.new_page()
-    phone.goto("/accounts/login/?next=/igf/2019/manage/")
-    phone.get_by_label("E-mail address").fill("secretariat@demo.openigf.org")
-    phone.get_by_label("Password").fill(DEMO_PASSWORD)
-    phone.get_by_role("button", name="Sign in").click()
-    phone.wait_for_url("**/igf/2019/manage/")
+    context, phone = signed_in_phone(browser, live_server, "secretariat@demo.openigf.org",
+                                     "/igf/2019/manage/", (375, 740))
     assert "Manage IGF 2019 Berlin" in phone.locator("h1").inner_text()
     scroll_width = phone.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= 375, "the page scrolls sideways on a phone"
     assert serious_violations(phone) == []
+    context.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_header_folds_behind_a_menu_button_on_a_phone(demo, browser, live_server):
+    context, phone = signed_in_phone(browser, live_server, "participant@demo.openigf.org",
+                                     "/igf/2019/", (390, 844))
+    header = phone.locator(".site-header")
+    menu = phone.get_by_role("button", name="Menu")
+    sign_out = phone.get_by_role("button", name="Sign out")
+    assert menu.get_attribute("aria-expanded") == "false"
+    assert header.bounding_box()["height"] < 120
+    assert not sign_out.is_visible()
+    for _press in range(6):
+        phone.keyboard.press("Tab")
+        if phone.evaluate("document.activeElement.classList.contains('menu-toggle')"):
+            break
+    phone.keyboard.press("Enter")
+    assert menu.get_attribute("aria-expanded") == "true"
+    assert sign_out.is_visible()
+    sections = phone.locator("#site-sections a")
+    assert sections.count() > 1 and sections.first.is_visible()
+    assert serious_violations(phone) == []
+    phone.keyboard.press("Escape")
+    assert menu.get_attribute("aria-expanded") == "false" and not sign_out.is_visible()
+    assert phone.evaluate("document.activeElement.classList.contains('menu-toggle')")
+    assert serious_violations(phone) == []
+    phone.set_viewport_size({"width": 1280, "height": 800})
+    assert not menu.is_visible() and sign_out.is_visible() and sections.first.is_visible()
     context.close()

@@ -14,7 +14,8 @@ from django.utils import timezone
 from openigf.programme import domain, grid, pagecache, personal
 from openigf.programme.models import FeedToken, Session
 from openigf.programme.views.agenda import theme_style
-from tests.factories import PersonFactory, ThemeFactory
+from tests.factories import PersonFactory, ThemeFactory, secretariat_of
+from tests.htmlforms import form_with
 from tests.programme import test_views
 from tests.programme.factories import SessionPersonFactory
 from tests.programme.test_views import programme, url
@@ -316,3 +317,29 @@ def test_kept_frame_gives_each_reader_a_form_token_that_works(edition):
     signed_in = Client()
     signed_in.force_login(PersonFactory(name="Ada Framed"))
     assert "Ada Framed" in signed_in.get(url("agenda", edition)).content.decode()
+
+
+def test_secretariat_sets_the_session_livestream_and_the_public_pages_link_it(
+        client, edition, monkeypatch):
+    programme(edition, n=4)
+    room = edition.rooms.get(name="Raum I")
+    release = domain.latest_release(edition)
+    start, session_id = sorted((datetime.datetime.fromisoformat(v[0]), int(k))
+                               for k, v in release.placements.items() if v[1] == room.pk)[0]
+    session = Session.objects.get(pk=session_id)
+    staff = Client()
+    staff.force_login(secretariat_of(edition.forum))
+    page = url("manage_session", edition, session_id=session.pk)
+    form = form_with(staff.get(page).content.decode(), "livestream_url")
+    response = staff.post(page, {**form.data(), "livestream_url": "https://meet.example.org/w1"})
+    assert response.status_code == 302
+    session.refresh_from_db()
+    assert session.livestream_url == "https://meet.example.org/w1"
+    shown = form_with(staff.get(page).content.decode(), "livestream_url")
+    assert shown.fields["livestream_url"].values == ["https://meet.example.org/w1"]
+    html = client.get(session.get_absolute_url()).content.decode()
+    assert 'href="https://meet.example.org/w1"' in html
+    assert "Livestream and remote participation" in html
+    monkeypatch.setattr(domain, "now", lambda: start + datetime.timedelta(minutes=5))
+    now = client.get(url("now", edition)).content.decode()
+    assert 'href="https://meet.example.org/w1"' in now

@@ -17,7 +17,8 @@ class SessionForm(TranslationsMixin, forms.ModelForm):
     class Meta:
         model = Session
         fields = ["kind", "title", "description", "theme", "tags", "duration",
-                  "expected_audience", "language", "format", "needs", "exclusive"]
+                  "expected_audience", "language", "format", "livestream_url", "needs",
+                  "exclusive"]
 
     def __init__(self, *args, edition, **kwargs):
         super().__init__(*args, **kwargs)

@@ -48,3 +48,28 @@
   document.addEventListener("DOMContentLoaded", function () { mark(document); });
   document.addEventListener("htmx:afterSettle", function (event) { mark(event.target); });
 })();
+
+// On a phone the header's tools and sections fold behind a "Menu" disclosure button; without
+// JavaScript they stay shown as on a wide screen.
+(function () {
+  "use strict";
+  var header = document.querySelector(".site-header");
+  var toggle = header && header.querySelector(".menu-toggle");
+  if (!toggle) return;
+  function set(open) {
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    header.classList.toggle("menu-open", open);
+  }
+  toggle.hidden = false;
+  header.classList.add("menu-ready");
+  toggle.addEventListener("click", function () {
+    set(toggle.getAttribute("aria-expanded") !== "true");
+  });
+  header.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true" &&
+        toggle.offsetParent !== null) {
+      set(false);
+      toggle.focus();
+    }
+  });
+})();
