@@ -39,6 +39,7 @@ def test_from_an_input_in_french_to_the_editions_themes(page):
     link = confirm_input_link(OutboxMail.objects.get(to="aicha@example.org"))
     page.goto(link.removeprefix(settings.SITE_URL))
     page.get_by_role("button", name="Confirm and publish").click()
+    page.locator("main").get_by_text("confirmed and published").wait_for()
     assert Input.objects.get(email="aicha@example.org").status == "published"
 
     sign_in(page, "sec@example.org", "correct-horse-battery-staple")

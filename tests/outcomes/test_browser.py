@@ -66,7 +66,7 @@ def test_from_report_to_chairs_summary(page, tmp_path):
     page.get_by_role("button", name="Open for public comment").click()
     page.get_by_role("button", name="Make final").click()
     page.goto("/igf/2019/chairs-summary/")
-    page.get_by_label("Introduction").fill("The forum met in Berlin.")
+    page.locator("#id_introduction").fill("The forum met in Berlin.")
     page.get_by_role("button", name="Publish a new version").click()
     with page.expect_download() as download:
         page.get_by_role("link", name="PDF").click()

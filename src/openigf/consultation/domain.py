@@ -121,6 +121,7 @@ def _duplicate() -> ApplicationError:
     return ApplicationError(message, fields={"text": message}, code="duplicate")
 
 
+@transaction.atomic
 def input_confirm(*, token: str) -> Input:
     """Publish the input a confirmation link names (a week at most after it was sent).
     Confirming twice changes nothing. Side effects: status saved, audit log."""
