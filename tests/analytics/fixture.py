@@ -15,6 +15,7 @@ from openigf.community.models import Initiative
 from openigf.funding.models import TravelApplication, TravelCall
 from openigf.programme.models import Session
 from openigf.registration.models import Registration
+from openigf.transcripts.domain import spoken_words_count
 from openigf.transcripts.models import Transcript, Turn
 from tests.factories import EditionFactory, ForumFactory, PersonFactory, country
 from tests.programme.factories import SessionPersonFactory
@@ -68,6 +69,7 @@ def small_world():
     for index, (who, words) in enumerate([(speaker, 300), (guest, 100), (None, 100)]):
         Turn.objects.create(transcript=transcript, edition=edition, index=index, speaker=who,
                             text="word " * words, words=words)
+    spoken_words_count(transcripts=[transcript.pk])  # as storing a transcript does
     Initiative.objects.create(forum=forum, name="Brazil IGF", slug="br", kind="national",
                               country=country("BR"), status="recognised")
     Initiative.objects.create(forum=forum, name="Kenya IGF", slug="ke", kind="national",

@@ -9,6 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.db.models import Sum
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -17,7 +18,7 @@ from openigf.api.models import ApiToken
 from openigf.core.errors import ApplicationError
 from openigf.core.models import Job
 from openigf.transcripts import domain, queries, tasks
-from openigf.transcripts.models import Transcript, Turn
+from openigf.transcripts.models import SpokenWords, Transcript, Turn
 from tests.factories import EditionFactory, ForumFactory, PersonFactory, secretariat_of
 from tests.programme.factories import SessionFactory, SessionPersonFactory
 
@@ -71,6 +72,33 @@ def test_append_is_idempotent_and_links_are_remembered(session):
     t, _ = domain.transcript_append(session=session, key="c2",
                                     text=">> SPEAKER ONE: later words")
     assert [x.speaker_id for x in t.turns.all()] == [silent.pk, silent.pk]
+
+
+def _words_per_speaker(transcript):
+    def summed(rows):
+        return {k: v for k, v in rows.values_list("speaker_id").annotate(w=Sum("words"))
+                .order_by() if v}
+    return (summed(SpokenWords.objects.filter(transcript=transcript)),
+            summed(Turn.objects.filter(transcript=transcript)))
+
+
+def test_words_per_speaker_are_kept_equal_to_the_turns(session):
+    t = domain.transcript_save(session=session, text=TEXT)
+    kept, counted = _words_per_speaker(t)
+    assert kept == counted and len(kept) == 3  # Ana, Chidi and the unlinked floor
+    silent = session.people.get(name="Silent Speaker")
+    domain.speaker_link(transcript=t, label="MODERATOR", speaker=silent)
+    kept, counted = _words_per_speaker(t)
+    assert kept == counted and kept[silent.pk] == 5
+    domain.transcript_append(session=session, key="more", text=">> MODERATOR: two more")
+    kept, counted = _words_per_speaker(t)
+    assert kept == counted and kept[silent.pk] == 7
+    silent.delete()  # the words stay, linked to nobody, in both
+    assert _words_per_speaker(t)[0] == _words_per_speaker(t)[1]
+    Turn.objects.filter(transcript=t).update(words=1)  # written some other way: rebuilt
+    call_command("analytics_rebuild")
+    kept, counted = _words_per_speaker(t)
+    assert kept == counted and sum(kept.values()) == t.turns.count()
 
 
 def test_bad_files_are_refused_with_a_reason():

@@ -147,6 +147,8 @@ def public_shares(shares: dict, exact: bool) -> dict:
             for measure in ("registered", "spoke"):
                 if 0 < line[f"{measure}_people"] < 5:
                     line[measure], line[f"under_{measure}"] = None, False
+                    if measure == "registered":
+                        line["under_population"] = False
             shown[dim].append(line)
     return shown
 
@@ -161,7 +163,7 @@ def summary_csv(headline: dict, result: queries.Funnel, shares: dict):
         rows.append(["funnel", stage, "", value])
     for dim, lines in shares.items():
         for line in lines:
-            for measure in ("world", "registered", "spoke", "mag"):
+            for measure in ("world", "population", "registered", "spoke", "mag"):
                 value = line[measure]
                 if value is not None or measure in ("registered", "spoke"):
                     rows.append([f"share_{measure}", dim, line["key"],

@@ -15,23 +15,28 @@ No function here returns a person: only counts by classification.
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import (
     BooleanField,
+    Case,
     CharField,
     Count,
     Exists,
     ExpressionWrapper,
+    F,
     Max,
     OuterRef,
     Q,
     Sum,
     Value,
+    When,
 )
 from django.db.models.functions import Cast
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from openigf.algorithms.suppression import suppress
+from openigf.analytics import baseline
 from openigf.community.models import Initiative
 from openigf.forums.models import Edition, Membership
 from openigf.funding.models import AppStatus, TravelApplication
@@ -41,7 +46,7 @@ from openigf.programme.models import SessionPerson, SessionStatus
 from openigf.proposals.enums import PersonRole, ProposalStatus
 from openigf.proposals.models import ProposalPerson
 from openigf.registration.models import Registration, RegistrationStatus
-from openigf.transcripts.models import Turn
+from openigf.transcripts.models import SpokenWords
 
 STAGES = [
     ("registered", _("Registered")),
@@ -147,6 +152,45 @@ def _by_dimension(rows, columns: dict, measures: dict):
     return parts[0].union(*parts[1:], all=True).values_list("dim", "value", *measures)
 
 
+def _one_pass() -> bool:
+    """Whether the database counts by every classification in one pass (GROUPING SETS)."""
+    return connection.vendor == "postgresql"
+
+
+def _by_grouping_sets(rows, columns: dict, fields: dict, measures: dict):
+    """What ``_by_dimension`` gives, on PostgreSQL in one pass over the rows: the rows with
+    each classification (and ``fields``) read once, then counted by every classification
+    at once with GROUPING SETS (the empty set gives the totals, as ``_total``). ``measures``:
+    name -> SQL aggregate over the names of ``fields``."""
+    dims = [dim for dim, column in columns.items() if column is not None]
+    values = {f"v{i}": Cast(columns[dim], CharField()) for i, dim in enumerate(dims)}
+    inner = rows.annotate(**values, **fields).values(*values, *fields).order_by()
+    sql, params = inner.query.sql_with_params()
+    names = ", ".join(values)
+    sets = ", ".join(f"({name})" for name in values)
+    query = (f"SELECT GROUPING({names}), {names}, {', '.join(measures.values())} "
+             f"FROM ({sql}) AS counted GROUP BY GROUPING SETS ({sets}, ())")
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        found = cursor.fetchall()
+    every = (1 << len(dims)) - 1
+    for mask, *rest in found:
+        counts = rest[len(dims):]
+        if mask == every:
+            yield ("_total", "", *counts)
+            continue
+        i = next(i for i in range(len(dims)) if not mask & (1 << (len(dims) - 1 - i)))
+        yield (dims[i], rest[i], *counts)
+
+
+def _counted(rows, columns: dict, measures: dict, fields: dict, sql: dict):
+    """``rows`` counted by every classification: one pass with GROUPING SETS on PostgreSQL
+    (``fields`` and ``sql``), a UNION ALL of GROUP BYs elsewhere (``measures``)."""
+    if _one_pass():
+        return list(_by_grouping_sets(rows, columns, fields, sql))
+    return _by_dimension(rows, columns, measures)
+
+
 def _read(value, dim: str, boolean: set) -> str:
     if value is None:
         return ""
@@ -178,6 +222,12 @@ def _add(result: Funnel, rows, flags: dict, boolean: set, cells: dict, totals: d
                     result.cells[target_dim][target][stage] += measured[measure] or 0
 
 
+def _people_sql(condition: str) -> str:
+    """``_people`` in SQL over the fields ``p`` (the account, if any) and ``condition``."""
+    return (f"(COUNT(DISTINCT p) FILTER (WHERE {condition})"
+            f" + COUNT(*) FILTER (WHERE p IS NULL AND {condition}))")
+
+
 def _people(role_filter: Q):
     """Distinct people in the rows ``role_filter`` selects: accounts once, each naming
     without an account once."""
@@ -186,44 +236,26 @@ def _people(role_filter: Q):
 
 
 def _add_words(result: Funnel, edition, selected, flags: dict) -> None:
-    """The words of the edition's transcripts by their speakers' classifications: the words
-    of each speaker summed by the database, then put in the cells of the speaker's
-    classifications (words no speaker is linked to go to "not given"). Two queries."""
+    """The words of the edition's transcripts by their speakers' classifications, summed by
+    the database from the words kept per speaker when a transcript is stored (never from the
+    turns); words no speaker is linked to go to "not given". One query."""
 
-    words = dict(Turn.objects.filter(edition=edition).values_list("speaker_id")
-                 .annotate(w=Sum("words")).order_by())
-    unlinked = words.pop(None, 0) or 0
-    speakers = (SessionPerson.objects.filter(session__edition=edition)
-                .annotate(funded=Exists(selected.filter(person=OuterRef("person"))))
-                .values_list("pk", "stakeholder_group", "regional_group", "gender",
-                             "person__country_id", "person__first_time", "person__youth",
-                             "onsite", "funded").order_by())
-    heard = 0
-    for pk, group, region, gender, country, first, youth, onsite, funded in speakers:
-        n = words.get(pk) or 0
-        if not n:
-            continue
-        heard += n
-        country = COUNTED_WITHIN.get(country, country) if country else ""
-        unknown = first is None  # no account: nothing known beyond the programme's row
-        for dim, value in (("stakeholder_group", group or ""), ("regional_group", region or ""),
-                           ("gender", gender or ""), ("country", country),
-                           ("first_time", "" if unknown else "yes" if first else "no"),
-                           ("youth", "" if unknown else "yes" if youth else "no"),
-                           ("attendance", "onsite" if onsite else "online"),
-                           ("funding", "funded" if funded else "self"),
-                           *[("development", f) for f in flags.get(country, [""])]):
-            result.cells[dim][value]["heard"] += n
-    unattributed = unlinked + sum(words.values()) - heard
-    for dim, _title, _choices in dimensions():
-        if unattributed:
-            result.cells[dim][""]["heard"] += unattributed
-    result.totals["heard"] += heard
-    result.words += heard + unattributed
+    spoken = SpokenWords.objects.filter(edition=edition)
+    linked = Q(speaker__isnull=False)
+    funded = Case(When(linked, then=Exists(selected.filter(person=OuterRef("speaker__person")))),
+                  default=None, output_field=BooleanField())
+    columns = _columns("speaker__", country="speaker__person__country_id",
+                       first_time="speaker__person__first_time", attendance="speaker__onsite",
+                       funded=funded)
+    rows = _counted(spoken, columns, {"w": Sum("words"), "h": Sum("words", filter=linked)},
+                    {"w": F("words"), "k": ExpressionWrapper(linked, output_field=BooleanField())},
+                    {"w": "CAST(SUM(w) AS BIGINT)", "h": "CAST(SUM(w) FILTER (WHERE k) AS BIGINT)"})
+    _add(result, rows, flags, {"first_time", "youth", "funding", "attendance"},
+         {"w": "heard", "h": None}, {"w": "words", "h": "heard"})
 
 
 def funnel(edition) -> Funnel:
-    """The funnel of ``edition`` by every classification. Six queries whatever its size."""
+    """The funnel of ``edition`` by every classification. Five queries whatever its size."""
 
     flags = _country_flags()
     selected = TravelApplication.objects.filter(call__edition=edition,
@@ -233,9 +265,11 @@ def funnel(edition) -> Funnel:
     funded = Exists(selected.filter(person=OuterRef("person")))
     regs = (Registration.objects.filter(edition=edition)
             .exclude(status=RegistrationStatus.CANCELLED))
-    _add(result, _by_dimension(regs, _columns("", country="country_id", first_time="first_time",
-                                              attendance="attendance", funded=funded),
-                               {"n": Count("id"), "checked": Count("id", filter=checked)}),
+    _add(result, _counted(regs, _columns("", country="country_id", first_time="first_time",
+                                         attendance="attendance", funded=funded),
+                          {"n": Count("id"), "checked": Count("id", filter=checked)},
+                          {"c": ExpressionWrapper(checked, output_field=BooleanField())},
+                          {"n": "COUNT(*)", "checked": "COUNT(*) FILTER (WHERE c)"}),
          flags, {"first_time", "youth", "funding"}, {"n": "registered", "checked": "checked_in"},
          {"n": "registered", "checked": "checked_in"})
 
@@ -243,18 +277,22 @@ def funnel(edition) -> Funnel:
     proposers = (ProposalPerson.objects
                  .filter(proposal__edition=edition, role=PersonRole.ORGANISER,
                          proposal__status__in=ProposalStatus.received()))
-    _add(result, _by_dimension(proposers, _columns(
+    _add(result, _counted(proposers, _columns(
         "", country="country_id", first_time="proposal__first_time", attendance="onsite",
-        funded=funded),
-        {"n": _people(Q())}), flags, boolean, {"n": "proposed"}, {"n": "proposed"})
+        funded=funded), {"n": _people(Q())}, {"p": F("person_id")}, {"n": _people_sql("TRUE")}),
+        flags, boolean, {"n": "proposed"}, {"n": "proposed"})
 
     people = SessionPerson.objects.filter(session__edition=edition,
                                           session__status=SessionStatus.CONFIRMED)
     stages = {"organised": _people(Q(role="organiser")),
               "spoke": _people(Q(role__in=SPEAKING_ROLES))}
-    _add(result, _by_dimension(people, _columns(
+    _add(result, _counted(people, _columns(
         "", country="person__country_id", first_time="person__first_time",
-        attendance="onsite", funded=funded), stages), flags, boolean,
+        attendance="onsite", funded=funded), stages,
+        {"p": F("person_id"),
+         "o": ExpressionWrapper(Q(role="organiser"), output_field=BooleanField()),
+         "s": ExpressionWrapper(Q(role__in=SPEAKING_ROLES), output_field=BooleanField())},
+        {"organised": _people_sql("o"), "spoke": _people_sql("s")}), flags, boolean,
         {"organised": "organised", "spoke": "spoke"}, {"organised": "organised", "spoke": "spoke"})
 
     _add_words(result, edition, selected, flags)
@@ -326,6 +364,19 @@ def headline(edition) -> dict:
     return figures
 
 
+def headline_of(result: Funnel) -> dict:
+    """``headline`` read from an edition's funnel, without a query: the same figures, as the
+    funnel counts the same registrations."""
+    attendance = result.cells.get("attendance", {})
+    countries = {code for code, counter in result.cells.get("country", {}).items()
+                 if code and counter["registered"]}
+    return {"registered": result.totals["registered"],
+            "onsite": attendance.get("onsite", Counter())["registered"],
+            "online": attendance.get("online", Counter())["registered"],
+            "checked_in": result.totals["checked_in"], "countries": len(countries),
+            "member_states": len(countries & set(member_states()))}
+
+
 def version(*, edition=None, forum=None) -> tuple:
     """What changes when registrations of ``edition`` (or of every edition of ``forum``)
     change: their number and latest change. One query; the pages cache their figures under
@@ -349,7 +400,7 @@ def recent_editions(edition, years: int) -> list:
 
 def presence(editions) -> dict[int, dict[str, set[str]]]:
     """Edition id -> ``registered``, ``spoke`` and ``organised`` -> the M49 codes of the
-    countries of those people. Four queries."""
+    countries of those people. Three queries."""
 
     ids = [e.pk for e in editions]
     found = {pk: {"registered": set(), "spoke": set(), "organised": set()} for pk in ids}
@@ -362,12 +413,16 @@ def presence(editions) -> dict[int, dict[str, set[str]]]:
     put("registered", Registration.objects.filter(edition_id__in=ids).exclude(
         status=RegistrationStatus.CANCELLED).values_list("edition_id", "country_id")
         .distinct().order_by())
-    sessions = SessionPerson.objects.filter(session__edition_id__in=ids,
-                                            session__status=SessionStatus.CONFIRMED)
-    put("spoke", sessions.filter(role__in=SPEAKING_ROLES).values_list(
-        "session__edition_id", "person__country_id").distinct().order_by())
-    put("organised", sessions.filter(role="organiser").values_list(
-        "session__edition_id", "person__country_id").distinct().order_by())
+    sessions = (SessionPerson.objects.filter(session__edition_id__in=ids,
+                                             session__status=SessionStatus.CONFIRMED,
+                                             person__country__isnull=False)
+                .filter(Q(role__in=SPEAKING_ROLES) | Q(role="organiser"))
+                .annotate(spoke=ExpressionWrapper(Q(role__in=SPEAKING_ROLES),
+                                                  output_field=BooleanField()))
+                .values_list("session__edition_id", "person__country_id", "spoke")
+                .distinct().order_by())
+    for edition_id, country, spoke in sessions:
+        put("spoke" if spoke else "organised", [(edition_id, country)])
     put("organised", ProposalPerson.objects.filter(
         proposal__edition_id__in=ids, role="organiser",
         proposal__status__in=ProposalStatus.received()).values_list(
@@ -399,7 +454,7 @@ class MissingState:
 
 def member_states_presence(edition, years: int = 5) -> tuple[list, list[MissingState]]:
     """Every UN member state with whether it had a participant, a speaker or an organiser at
-    ``edition``, and how many of the last ``years`` editions had nobody from it. Five
+    ``edition``, and how many of the last ``years`` editions had nobody from it. Four
     queries. Returns (the editions looked at, newest first; the states by name)."""
     editions = recent_editions(edition, years)
     found = presence(editions)
@@ -436,7 +491,7 @@ def nris_without_participants(edition, states: list[MissingState]) -> list[dict]
 
 def outreach(edition, years: int = 5) -> list[dict]:
     """The member states to reach first, ranked: missing longest, then LDC/LLDC/SIDS, then
-    those with an NRI to work through. Six queries."""
+    those with an NRI to work through. Five queries."""
 
     editions, states = member_states_presence(edition, years)
     missing = [s for s in states if s.missing_all]
@@ -452,12 +507,14 @@ def outreach(edition, years: int = 5) -> list[dict]:
 
 
 def representation(result: Funnel) -> dict:
-    """Shares of regional and stakeholder groups: among member states (the baseline of
-    regions: the UN's 193 member states by regional group, from ``countries.json``), among
-    registrations, among speakers and among the MAG's seats. A group is under-represented
-    among speakers when its share is under 80% of its share of registrations, and among
-    registrations when under 80% of its share of member states."""
-    states = Counter(row["regional_group"] for row in member_states().values())
+    """Shares of regional and stakeholder groups: among member states and in the population
+    of the member states (the baselines of regions: ``baseline``), among registrations,
+    among speakers and among the MAG's seats. A group is under-represented among speakers
+    when its share is under 80% of its share of registrations, and among registrations when
+    under 80% of its share of member states (``under_registered``) or of the population
+    (``under_population``)."""
+    states = baseline.regional_member_states()
+    people = baseline.regional_population()
     out = {}
     for dim, choices in (("regional_group", RegionalGroup.choices),
                          ("stakeholder_group", StakeholderGroup.choices)):
@@ -470,18 +527,58 @@ def representation(result: Funnel) -> dict:
         for key, label in choices:
             if key == "igo" and dim == "regional_group":
                 continue
-            baseline = 100.0 * states[key] / 193 if dim == "regional_group" else None
+            regional = dim == "regional_group"
+            world = round(states[key], 1) if regional else None
+            population = round(people[key], 1) if regional else None
             reg = 100.0 * cells[key]["registered"] / registered if registered else 0.0
             spk = 100.0 * cells[key]["spoke"] / spoke if spoke else 0.0
-            lines.append({"key": key, "label": str(label), "world": baseline,
+            lines.append({"key": key, "label": str(label), "world": world,
+                          "population": population,
                           "registered": round(reg, 1), "spoke": round(spk, 1),
                           "mag": round(100.0 * mag[key] / seats, 1) if seats else None,
                           "registered_people": cells[key]["registered"],
                           "spoke_people": cells[key]["spoke"],
-                          "under_registered": baseline is not None and reg < 0.8 * baseline,
+                          "under_registered": world is not None and reg < 0.8 * states[key],
+                          "under_population": population is not None and bool(registered)
+                          and reg < 0.8 * people[key],
                           "under_spoke": bool(registered) and spk < 0.8 * reg})
         out[dim] = lines
     return out
+
+
+def regional_registrations(edition) -> dict[str, int]:
+    """UN regional group -> registrations of ``edition`` (not cancelled), as the funnel counts
+    them. One query."""
+    return dict(Registration.objects.filter(edition=edition)
+                .exclude(status=RegistrationStatus.CANCELLED)
+                .values_list("regional_group").annotate(n=Count("id")).order_by())
+
+
+def _trend_cube(regs):
+    """Registrations by edition, regional and stakeholder group, attendance and check-in
+    (``country`` None), then the countries of each edition (the classifications None): on
+    PostgreSQL in one pass with GROUPING SETS, elsewhere with a UNION ALL."""
+    checked = ExpressionWrapper(Q(checked_in_at__isnull=False), output_field=BooleanField())
+    if _one_pass():
+        inner = (regs.annotate(c=checked).values("edition_id", "regional_group",
+                                                  "stakeholder_group", "attendance", "c",
+                                                  "country_id").order_by())
+        sql, params = inner.query.sql_with_params()
+        columns = "edition_id, regional_group, stakeholder_group, attendance, c"
+        query = (f"SELECT {columns}, country_id, COUNT(*) FROM ({sql}) AS counted "
+                 f"GROUP BY GROUPING SETS (({columns}), (edition_id, country_id)) "
+                 "HAVING GROUPING(country_id) = 1 OR country_id IS NOT NULL")
+        with connection.cursor() as cursor:
+            cursor.execute(query, params)
+            return cursor.fetchall()
+    cube = (regs.annotate(checked=checked)
+            .values_list("edition_id", "regional_group", "stakeholder_group", "attendance",
+                         "checked").annotate(n=Count("id")).order_by())
+    by_country = (regs.filter(country__isnull=False).values_list("edition_id", "country_id")
+                  .distinct().order_by())
+    return ([(*row[:5], None, row[5]) for row in cube]
+            + [(edition_id, None, None, None, None, country, 0)
+               for edition_id, country in by_country])
 
 
 def trends(forum, *, first: int | None = None, last: int | None = None, group: str = "",
@@ -489,7 +586,7 @@ def trends(forum, *, first: int | None = None, last: int | None = None, group: s
     """One row per edition of ``forum`` (oldest first, between the years ``first`` and
     ``last``), counting registrations (onsite, online, checked in, by region and stakeholder
     group), countries represented, proposers, organisers and speakers, of the people of
-    ``group`` and ``region`` when given. Five queries."""
+    ``group`` and ``region`` when given. Four queries on PostgreSQL."""
 
     editions = Edition.objects.filter(forum=forum, published=True)
     if first:
@@ -509,20 +606,20 @@ def trends(forum, *, first: int | None = None, last: int | None = None, group: s
              for e in editions}
     regs = (Registration.objects.filter(edition_id__in=ids, **who)
             .exclude(status=RegistrationStatus.CANCELLED))
-    cube = (regs.annotate(checked=ExpressionWrapper(Q(checked_in_at__isnull=False),
-                                                    output_field=BooleanField()))
-            .values_list("edition_id", "regional_group", "stakeholder_group", "attendance",
-                         "checked").annotate(n=Count("id")).order_by())
-    for edition_id, reg_group, stakeholder, attendance, checked, n in cube:
+    cube = _trend_cube(regs)
+    countries = defaultdict(set)
+    for edition_id, reg_group, stakeholder, attendance, checked, country, n in cube:
         line = lines[edition_id]
+        if country is not None:  # the countries of the edition, one row each
+            countries[edition_id].add(country)
+            continue
         line["registered"] += n
         line["onsite" if attendance == "onsite" else "online"] += n
         line["checked_in"] += n if checked else 0
         line["by_region"][reg_group] += n
         line["by_group"][stakeholder] += n
-    for edition_id, n in regs.filter(country__isnull=False).values_list("edition_id").annotate(
-            n=Count("country", distinct=True)).order_by():
-        lines[edition_id]["countries"] = n
+    for edition_id, found in countries.items():
+        lines[edition_id]["countries"] = len(found)
     people = who
     proposers = ProposalPerson.objects.filter(
         proposal__edition_id__in=ids, role="organiser",

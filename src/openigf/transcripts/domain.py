@@ -5,13 +5,21 @@ always reproducible and nothing typed by the captioner is lost."""
 import json
 
 from django.db import connection, transaction
+from django.db.models import Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from openigf.algorithms import transcripts as parser
 from openigf.core.audit import audit_log
 from openigf.core.errors import ApplicationError
-from openigf.transcripts.models import Chunk, PendingUpload, SpeakerLink, Transcript, Turn
+from openigf.transcripts.models import (
+    Chunk,
+    PendingUpload,
+    SpeakerLink,
+    SpokenWords,
+    Transcript,
+    Turn,
+)
 
 MAX_BYTES = 5 * 1024 * 1024
 # Above this size an upload is parsed and stored by a job, not during the request: 250 KB is
@@ -124,6 +132,25 @@ def _rebuild(transcript: Transcript, progress=None) -> None:
     transcript.header = parsed.header
     transcript.words = words
     transcript.save(update_fields=["header", "words", "updated"])
+    spoken_words_count(transcripts=[transcript.pk])
+
+
+def spoken_words_count(*, transcripts: list[int] | None = None) -> int:
+    """Count again the words per speaker of ``transcripts`` (ids; every transcript when None)
+    from their turns: what the participation figures read. Called whenever turns are stored
+    or relinked. Two queries and the rows written; returns how many rows there are now."""
+    turns = Turn.objects.all() if transcripts is None else Turn.objects.filter(
+        transcript_id__in=transcripts)
+    kept = SpokenWords.objects.all() if transcripts is None else SpokenWords.objects.filter(
+        transcript_id__in=transcripts)
+    kept.delete()
+    rows = [SpokenWords(transcript_id=transcript, edition_id=edition, speaker_id=speaker,
+                        words=words)
+            for transcript, edition, speaker, words in turns.values_list(
+                "transcript_id", "edition_id", "speaker_id").annotate(w=Sum("words"))
+            .order_by().iterator(chunk_size=5000)]
+    SpokenWords.objects.bulk_create(rows, batch_size=5000)
+    return len(rows)
 
 
 _COPIED = ("transcript_id", "edition_id", "index", "label", "speaker_id", "person_id", "text",
@@ -256,6 +283,7 @@ def speaker_link(*, transcript: Transcript, label: str, speaker) -> int:
                                          defaults={"speaker": speaker})
     changed = Turn.objects.filter(transcript=transcript, label=label).update(
         speaker=speaker, person=speaker.person_id if speaker else None)
+    spoken_words_count(transcripts=[transcript.pk])
     audit_log(action="transcript.link", obj=transcript.session,
               changes={label: [None, speaker.name if speaker else None]})
     return changed

@@ -57,6 +57,26 @@ class Turn(models.Model):
         return f"t{self.index}"
 
 
+class SpokenWords(models.Model):
+    """The words of a transcript per speaker (``speaker`` empty: words nobody is linked to),
+    kept with the turns by ``domain.spoken_words_count`` so that figures read a row per
+    speaker instead of every turn. The sum over a transcript equals the sum over its turns.
+    """
+
+    transcript = models.ForeignKey(Transcript, on_delete=models.CASCADE,
+                                   related_name="spoken_words")
+    edition = models.ForeignKey("forums.Edition", on_delete=models.CASCADE, related_name="+")
+    speaker = models.ForeignKey("programme.SessionPerson", null=True, blank=True,
+                                on_delete=models.SET_NULL, related_name="+")
+    words = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["edition", "speaker"], name="spoken_words_edition")]
+
+    def __str__(self):
+        return f"{self.speaker_id or '-'}: {self.words}"
+
+
 class SpeakerLink(models.Model):
     """The Secretariat's answer to "who is this label?", remembered for later turns."""
 

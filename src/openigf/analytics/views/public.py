@@ -6,7 +6,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.views import View
 
-from openigf.analytics import forms, presenters, queries
+from openigf.analytics import baseline, forms, presenters, queries
 from openigf.analytics.cache import cached
 from openigf.core.csvexport import csv_response
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
@@ -66,12 +66,13 @@ class EditionView(ExactMixin, PermissionTemplateView):
         missing = [s for s in states if s.missing_all]
         return {
             **super().get_context_data(**kwargs), "exact": exact,
-            "headline": cached("headline", key, lambda: queries.headline(edition)),
+            "headline": queries.headline_of(result),
             "totals": presenters.funnel_totals(result),
             "tables": [t for t in tables if t["key"] != "country"],
             "countries": next(t for t in tables if t["key"] == "country")["rows"],
             "map": presenters.country_map(tables),
             "representation": presenters.public_shares(queries.representation(result), exact),
+            "population_source": baseline.source(),
             "missing": len(missing),
             "missing_all_recent": sum(s.editions_missing == len(editions) for s in missing),
             "recent": len(editions),
@@ -88,8 +89,7 @@ class SummaryCsvView(ExactMixin, PermissionRequiredMixin, View):
         edition = request.edition
         key = (edition.pk, queries.version(edition=edition))
         result = cached("funnel", key, lambda: queries.funnel(edition))
-        header, body = presenters.summary_csv(
-            cached("headline", key, lambda: queries.headline(edition)), result,
+        header, body = presenters.summary_csv(queries.headline_of(result), result,
             presenters.public_shares(queries.representation(result), self.exact()))
         return csv_response(f"{edition.forum.slug}-{edition.slug}-participation.csv", header,
                             body)
@@ -111,24 +111,35 @@ class FunnelCsvView(ExactMixin, PermissionRequiredMixin, View):
 
 
 class MissingMixin:
+    def version(self):
+        if not hasattr(self, "_version"):
+            self._version = queries.version(edition=self.request.edition)
+        return self._version
+
     def missing(self):
         form = forms.MissingFilter(self.request.GET or None)
         years, region = form.values()
         edition = self.request.edition
         editions, states = cached(
-            "presence", (edition.pk, queries.version(edition=edition), years),
+            "presence", (edition.pk, self.version(), years),
             lambda: queries.member_states_presence(edition, years))
         return form, editions, presenters.missing_rows(states, region)
 
 
-class MissingView(MissingMixin, PermissionTemplateView):
+class MissingView(MissingMixin, ExactMixin, PermissionTemplateView):
     permission_required = "analytics.view_figures"
     template_name = "analytics/missing.html"
 
     def get_context_data(self, **kwargs):
         form, editions, rows = self.missing()
+        edition = self.request.edition
+        registered = cached("regions", (edition.pk, self.version()),
+                            lambda: queries.regional_registrations(edition))
+        regions = presenters.public_shares(
+            {"regional_group": baseline.regional_shares(registered)}, self.exact())
         return {**super().get_context_data(**kwargs), "form": form, "editions": editions,
-                "rows": rows,
+                "rows": rows, "regions": regions["regional_group"],
+                "population_source": baseline.source(),
                 "query": self.request.GET.urlencode()}
 
 
