@@ -169,3 +169,19 @@ def summary_csv(headline: dict, result: queries.Funnel, shares: dict):
                     rows.append([f"share_{measure}", dim, line["key"],
                                  HIDDEN if value is None else round(value, 1)])
     return ["figure", "key", "group", "value"], rows
+
+
+def population_rows(lines: list[dict], exact: bool) -> list[dict]:
+    """The regional groups' shares of participants beside the world's (``baseline``): for
+    the public, the share of a group of fewer than five people hidden, with the one that
+    would give it away (the shares add up to 100)."""
+    if exact:
+        return lines
+    column = suppress({line["key"]: line["registered_people"] for line in lines})
+    shown = []
+    for line in lines:
+        line = dict(line)
+        if column[line["key"]] is None:
+            line["registered"], line["under_population"] = None, False
+        shown.append(line)
+    return shown

@@ -135,10 +135,10 @@ class MissingView(MissingMixin, ExactMixin, PermissionTemplateView):
         edition = self.request.edition
         registered = cached("regions", (edition.pk, self.version()),
                             lambda: queries.regional_registrations(edition))
-        regions = presenters.public_shares(
-            {"regional_group": baseline.regional_shares(registered)}, self.exact())
+        regions = presenters.population_rows(baseline.regional_shares(registered),
+                                             self.exact())
         return {**super().get_context_data(**kwargs), "form": form, "editions": editions,
-                "rows": rows, "regions": regions["regional_group"],
+                "rows": rows, "regions": regions,
                 "population_source": baseline.source(),
                 "query": self.request.GET.urlencode()}
 
