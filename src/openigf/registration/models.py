@@ -61,6 +61,10 @@ class Registration(PersonClassification, TimeStampedModel):
         ordering = ["edition", "created"]
         constraints = [models.UniqueConstraint(fields=["edition", "person"],
                                                name="registration_unique")]
+        # The countries of each edition's participants (who is missing) read from the index
+        # alone, without the rows.
+        indexes = [models.Index(fields=["edition", "country"], include=["status"],
+                                name="registration_countries")]
 
     def __str__(self):
         return f"{self.person} @ {self.edition}"
