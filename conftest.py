@@ -115,6 +115,7 @@ def page(browser, live_server):
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EXPORTS_ROOT = tmp_path / "exports"
 
 
 def pytest_report_header(config):

@@ -73,11 +73,12 @@ if DATABASES["default"].get("ENGINE") not in ("django.db.backends.postgresql",
     raise ImproperlyConfigured("The environment variable DATABASE_URL must start with "
                                "postgres:// or sqlite:///.")
 DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
+# Kept open between requests, SQLite too: a new SQLite connection reads the whole schema
+# (some hundred tables) before its first query, about 5 ms on every page.
 DATABASES["default"]["CONN_MAX_AGE"] = _read("DATABASE_CONN_MAX_AGE", env.int, 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATA_DIR.mkdir(parents=True, exist_ok=True)
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].setdefault("timeout", 20)
     DATABASES["default"]["OPTIONS"].setdefault(
@@ -154,6 +155,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "openigf.api.middleware.JsonErrorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # a published edition's schedule exports: files, the same for everyone (like static ones)
+    "openigf.programme.exportfiles.ExportFilesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -233,6 +236,9 @@ STATIC_ROOT = Path(_read("STATIC_ROOT", env.str, str(DATA_DIR / "static")))
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]  # the layout's CSS/JS and vendored assets
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(_read("MEDIA_ROOT", env.str, str(DATA_DIR / "media")))
+# The published schedules' exports, rendered once per version (programme.exportfiles); each
+# host may keep its own: a missing file is rendered again.
+EXPORTS_ROOT = Path(_read("EXPORTS_ROOT", env.str, str(DATA_DIR / "exports")))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 STORAGES = {

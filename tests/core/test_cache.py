@@ -47,7 +47,7 @@ def test_exports_are_computed_when_redis_is_down(client, published, settings, ca
     for fmt in ("ics", "json", "csv", "xml"):
         response = client.get(reverse("programme:export",
                                       kwargs={**published.url_kwargs, "fmt": fmt}))
-        assert (fmt, response.status_code, b"Data for all" in response.content) == \
+        assert (fmt, response.status_code, b"Data for all" in response.getvalue()) == \
             (fmt, 200, True)
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert len(warnings) == 1 and warnings[0].startswith("cache: Redis does not answer")

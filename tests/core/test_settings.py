@@ -67,3 +67,14 @@ def test_missing_allowed_hosts_in_production_names_it():
     result = _openigf("check", **env)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS" in result.stderr
+
+
+def test_sqlite_connections_are_kept_between_requests_as_configured():
+    script = ("from django.conf import settings; d = settings.DATABASES['default']; "
+              "print(d['CONN_MAX_AGE'], settings.EXPORTS_ROOT.name)")
+    kept = _openigf("shell", "--no-imports", "-c", script, **PRODUCTION)
+    assert kept.returncode == 0, kept.stderr
+    assert kept.stdout.split() == ["60", "exports"]
+    closed = _openigf("shell", "--no-imports", "-c", script, **PRODUCTION,
+                      DATABASE_CONN_MAX_AGE="0")
+    assert closed.stdout.split()[0] == "0"

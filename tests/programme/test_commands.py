@@ -46,7 +46,7 @@ def test_export_then_import_round_trip(edition, client, tmp_path):
     domain.schedule_solve(edition=edition, time_limit=5)
     domain.release_publish(edition=edition)
     for fmt in ("xml", "json", "ics"):
-        body = client.get(f"/igf/2019/schedule.{fmt}").content
+        body = client.get(f"/igf/2019/schedule.{fmt}").getvalue()
         target = EditionFactory(forum=edition.forum, year=2030 + len(fmt),
                                 slug=f"copy-{fmt}")
         path = tmp_path / f"s.{fmt}"
@@ -82,7 +82,7 @@ def test_create_makes_the_edition_and_publish_shows_it(tmp_path, client, capsys)
     path.write_text(FILE.format(title="Keynote"))
     call_command("import_schedule", "newconf/2019", str(path), "--create", "--publish")
     assert capsys.readouterr().out.splitlines()[0] == "newconf/2019 were created from the file."
-    assert b"Keynote" in client.get("/newconf/2019/schedule.json").content
+    assert b"Keynote" in client.get("/newconf/2019/schedule.json").getvalue()
 
 
 def test_a_file_of_other_dates_asks_for_force(edition, tmp_path):

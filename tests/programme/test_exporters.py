@@ -26,7 +26,7 @@ FIELDS = ("guid", "title", "subtitle", "start", "duration", "room", "track", "ty
 
 def exports(client, edition) -> dict:
     base = f"/{edition.forum.slug}/{edition.slug}/schedule."
-    return {fmt: client.get(base + fmt).content for fmt in ("xml", "json", "ics", "csv")}
+    return {fmt: client.get(base + fmt).getvalue() for fmt in ("xml", "json", "ics", "csv")}
 
 
 def assert_valid(files: dict) -> None:

@@ -92,14 +92,15 @@ def test_exports_are_compressed_once_and_answer_304(client, edition):
     programme(edition, n=3)
     first = client.get(url("export", edition, fmt="json"), HTTP_ACCEPT_ENCODING="gzip")
     assert first["Content-Encoding"] == "gzip"
-    assert b'"title": "Session 0 on privacy"' in gzip.decompress(first.content) or (
-        b"Session 0 on privacy" in gzip.decompress(first.content))
-    assert client.get(url("export", edition, fmt="json"),
+    body = gzip.decompress(first.getvalue())
+    assert b"Session 0 on privacy" in body
+    assert client.get(url("export", edition, fmt="json"), HTTP_ACCEPT_ENCODING="gzip",
                       HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
     assert client.get(url("export", edition, fmt="json"),
                       HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]).status_code == 304
     plain = client.get(url("export", edition, fmt="json"))
-    assert plain.content == gzip.decompress(first.content) and plain["ETag"] == first["ETag"]
+    assert plain.getvalue() == body
+    assert plain["ETag"] != first["ETag"]  # each encoding is its own representation
 
 
 def test_grid_lays_sessions_out_by_room_and_time():

@@ -114,17 +114,17 @@ def test_personal_schedule_and_its_private_feed(client, edition):
 def test_exports(client, edition):
     programme(edition, n=4)
     xml = client.get(url("export", edition, fmt="xml"))
-    root = etree.fromstring(xml.content)
+    root = etree.fromstring(xml.getvalue())
     assert root.tag == "schedule" and len(root.findall(".//event")) == 4
     assert root.find("conference/time_zone_name").text == "Europe/Berlin"
-    data = json.loads(client.get(url("export", edition, fmt="json")).content)
+    data = json.loads(client.get(url("export", edition, fmt="json")).getvalue())
     events = [e for day in data["schedule"]["conference"]["days"]
               for room in day["rooms"].values() for e in room]
     assert len(events) == 4 and {"guid", "start", "duration", "room", "title"} <= set(events[0])
-    ics = client.get(url("export", edition, fmt="ics")).content
+    ics = client.get(url("export", edition, fmt="ics")).getvalue()
     assert ics.count(b"BEGIN:VEVENT") == 4
     rows = list(csv.DictReader(io.StringIO(client.get(url("export", edition,
-                                                          fmt="csv")).content.decode())))
+                                                          fmt="csv")).getvalue().decode())))
     assert len(rows) == 4 and rows[0]["room"]
     assert client.get(url("export", edition, fmt="pdf")).status_code == 404
 
@@ -136,7 +136,7 @@ def test_exports_at_their_first_address_are_the_same_file_naming_the_canonical_o
     response = client.get("/igf/2019/agenda/schedule.json")
     assert response.status_code == 200
     assert response["Link"] == '<http://testserver/igf/2019/schedule.json>; rel="canonical"'
-    assert response.content == client.get("/igf/2019/schedule.json").content
+    assert response.getvalue() == client.get("/igf/2019/schedule.json").getvalue()
 
 
 def test_changelog_is_public(client, edition):

@@ -1,17 +1,17 @@
 """What the public programme pages show everyone, rendered once and served many times.
 
-On meeting day thousands open the agenda and session pages again and again; their shared
-parts (the agenda's list and grid, a session's facts, description and people, the exports)
-change only when the Secretariat publishes a version or edits what shows. They are kept in the
-cache under a key naming the published version (``Version``: the latest release, read in one
-query, so a publication is seen by every process) and the edition's *generation*, a number in
-the cache that any save or delete touching the edition's programme moves on (``bump``, wired in
+On meeting day thousands open the agenda and session pages again and again; their shared parts
+(the agenda's list and grid, a session's facts, description and people) change only when the
+Secretariat publishes a version or edits what shows. They are kept in the cache under a key
+naming the published version (``Version``: the latest release, read in one query, so a
+publication is seen by every process) and the edition's *generation*, a number in the cache
+that any save or delete touching the edition's programme moves on (``bump``, wired in
 ``apps.py``), with the language and the filters. Personal parts (the signed-in header, stars,
 the Secretariat's edit link, sections of other parts) are rendered around them per request.
 
 Responses carry an ``ETag`` and ``Last-Modified``; a conditional request that matches gets a
-304 (malformed validators are ignored); HTML and exports are sent gzipped to clients that
-accept it, exports compressed once per version.
+304 (malformed validators are ignored); HTML is sent gzipped to clients that accept it. The
+exports are kept as files per version (``exportfiles``).
 """
 
 import datetime
@@ -41,8 +41,15 @@ def _generation_key(edition_id) -> str:
 
 
 def generation(edition_id) -> float:
-    """0 until something touching the edition's programme changed, then when it last did."""
-    return cache.get(_generation_key(edition_id)) or 0
+    """When something touching the edition's programme last changed. A generation the cache
+    lost (a restart) starts anew at this moment rather than at 0, so that nothing kept
+    outside the cache (``exportfiles``) from before the loss is taken for current."""
+    key = _generation_key(edition_id)
+    value = cache.get(key)
+    if value is None:
+        cache.add(key, time.time(), None)
+        value = cache.get(key) or 0
+    return value
 
 
 def bump(edition_id) -> None:
@@ -132,12 +139,6 @@ def _headers(response, version: Version, tag: str) -> None:
     # Browsers keep the page and ask again each time: a 304 when nothing changed.
     response["Cache-Control"] = "private, no-cache"
     patch_vary_headers(response, ("Cookie", "Accept-Language", "Accept-Encoding"))
-
-
-def export_headers(response, version: Version, tag: str) -> None:
-    """The same file for everyone: shared caches may keep it, and ask again each time."""
-    _headers(response, version, tag)
-    response["Cache-Control"] = "public, no-cache"
 
 
 @dataclass(frozen=True)
@@ -232,17 +233,3 @@ def finish(request, response, version: Version, tag: str):
         response["Content-Encoding"] = "gzip"
         response["Content-Length"] = str(len(response.content))
     return response
-
-
-@dataclass(frozen=True)
-class Export:
-    """An export of one version, rendered and compressed once."""
-
-    body: bytes
-    gzipped: bytes
-    digest: str
-
-
-def export_of(body: str | bytes) -> Export:
-    raw = body.encode() if isinstance(body, str) else body
-    return Export(raw, compress_string(raw), hashlib.sha256(raw).hexdigest()[:32])

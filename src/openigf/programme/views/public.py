@@ -12,7 +12,7 @@ from django.views import View
 
 from openigf.core.redirects import safe_next
 from openigf.core.views import PermissionRequiredMixin, PermissionTemplateView
-from openigf.programme import domain, exporters, pagecache, personal, queries, sections
+from openigf.programme import domain, exporters, exportfiles, pagecache, personal, queries, sections
 from openigf.programme.models import Release, Session, Star
 from openigf.programme.views import agenda as pages
 
@@ -102,7 +102,7 @@ class MineExportView(EditionPageMixin, View):
     MAX = 500
 
     def get(self, request, fmt, **kwargs):
-        if fmt not in ExportView.formats:
+        if fmt not in exportfiles.FORMATS:
             raise Http404
         edition = request.edition
         named = pages.ids_from(request.GET.get("sessions", ""), limit=self.MAX)
@@ -110,7 +110,7 @@ class MineExportView(EditionPageMixin, View):
             named = personal.starred_ids(person=request.user, edition=edition)
         release, items = queries.published(edition)
         items = [i for i in items if i.session.pk in (named or set())]
-        content_type, render_export = ExportView.formats[fmt]
+        content_type, render_export = exportfiles.FORMATS[fmt]
         response = HttpResponse(render_export(edition, items, request, release=release),
                                 content_type=content_type)
         response["Content-Disposition"] = (
@@ -227,52 +227,33 @@ class ChangesView(PermissionTemplateView):
 
 
 class ExportView(EditionPageMixin, View):
-    """frab XML, JSON, iCalendar and CSV of the published schedule, rendered and compressed
-    once per version, answered with validators (304 when unchanged)."""
+    """frab XML, JSON, iCalendar and CSV of the published schedule, kept as files per version
+    (``exportfiles``). A published edition's files are answered before this view, by
+    ``exportfiles.ExportFilesMiddleware``; this view answers the rest: the Secretariat's look at
+    an edition not yet published, and a 404 to everyone else."""
 
-    formats = {"xml": ("application/xml", exporters.to_frab_xml),
-               "json": ("application/json", exporters.to_json),
-               "ics": ("text/calendar; charset=utf-8", exporters.to_ical),
-               "csv": ("text/csv; charset=utf-8", exporters.to_csv)}
+    def handle_no_permission(self):
+        raise Http404
 
     def get(self, request, fmt, **kwargs):
-        if fmt not in self.formats:
+        if fmt not in exportfiles.FORMATS:
             raise Http404
         edition = request.edition
-        version = pagecache.version_of(edition)
-        content_type, render_export = self.formats[fmt]
-        base = request.build_absolute_uri("/")
+        return exportfiles.answer(request, pagecache.version_of(edition), fmt, lambda: edition,
+                                  names=f"{edition.forum.slug}-{edition.slug}",
+                                  canonical=self.canonical(fmt))
 
-        def build():
-            release, items = queries.published(edition)
-            return pagecache.export_of(render_export(edition, items, request, release=release))
-
-        export = pagecache.kept(f"export-{fmt}", version, (base,), build)
-        tag = f'"{export.digest}"'
-        if (answer := pagecache.not_modified(request, version, tag, personal=False)) is not None:
-            return answer
-        zipped = pagecache.accepts_gzip(request)
-        response = HttpResponse(export.gzipped if zipped else export.body,
-                                content_type=content_type)
-        if zipped:
-            response["Content-Encoding"] = "gzip"
-        if fmt in ("ics", "csv"):
-            response["Content-Disposition"] = (
-                f'attachment; filename="{edition.forum.slug}-{edition.slug}-schedule.{fmt}"')
-        pagecache.export_headers(response, version, tag)
-        return response
+    def canonical(self, fmt) -> str:
+        return ""
 
 
 class ExportMovedView(ExportView):
     """The exports' first addresses, under agenda/: the same files, naming their canonical
     address (calendar applications subscribed there keep working without a redirect)."""
 
-    def get(self, request, fmt, **kwargs):
-        response = super().get(request, fmt, **kwargs)
-        canonical = request.build_absolute_uri(
-            reverse("programme:export", kwargs={**request.edition.url_kwargs, "fmt": fmt}))
-        response["Link"] = f'<{canonical}>; rel="canonical"'
-        return response
+    def canonical(self, fmt) -> str:
+        return self.request.build_absolute_uri(
+            reverse("programme:export", kwargs={**self.request.edition.url_kwargs, "fmt": fmt}))
 
 
 __all__ = ["AgendaView", "MineView", "StarsView", "MineExportView", "MineFeedView",
