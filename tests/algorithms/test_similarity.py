@@ -1,4 +1,5 @@
-"""Look-alike documents: nearest neighbours in the text engine's representation, or shared owners."""
+"""Look-alike documents: nearest neighbours in the text engine's representation, or shared
+owners."""
 
 from openigf.algorithms.clustering import Document, similar_pairs
 

@@ -82,8 +82,14 @@ def _concept_patterns() -> list:
 
 def concepts(text: str) -> list[str]:
     """The lexicon's concepts ``text`` names, in the lexicon's order."""
+    return list(_concepts(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _concepts(text: str) -> tuple:
+    # Kept: the representation and the labels of one grouping both ask for every text.
     plain = normalise(text)
-    return [concept for concept, pattern in _concept_patterns() if pattern.search(plain)]
+    return tuple(concept for concept, pattern in _concept_patterns() if pattern.search(plain))
 
 
 def _concept_token(concept: str) -> str:
