@@ -210,13 +210,13 @@ SAMPLE_SHARE = 0.8  # share of the texts in each resample
 @_one_thread
 def suggest_k(texts: list[str], *, low: int = 2, high: int = 12, seed: int = 0,
               vectors=None) -> KSuggestion:
-    """The number of themes in ``low..high`` (at most one less than the number of texts)
-    whose grouping is the most stable: group ``STABLE_RUNS`` random samples of the texts
-    (``SAMPLE_SHARE`` each) into k themes, and measure how much the groupings of every two
-    samples agree on all the texts (adjusted Rand index, 0 as by chance, 1 the same). The
-    suggestion is the first k more stable than both its neighbours (a peak: more themes
-    would cut a theme the texts keep coming back to), else the most stable k. Every k's
-    stability is returned with it, to show."""
+    """A number of themes in ``low..high`` (at most one less than the number of texts) and
+    the stability of every k tried: group ``STABLE_RUNS`` random samples of the texts
+    (``SAMPLE_SHARE`` each) into k themes and measure how much the groupings of every two
+    samples agree on all the texts (adjusted Rand index: 0 as by chance, 1 the same). The
+    suggestion is the k whose stability rises the most over one theme fewer (the gap: with
+    it the texts fall into themes they keep coming back to; beyond it, themes are split
+    about as unsteadily as before), else the most stable k."""
     import numpy as np  # noqa: PLC0415 heavy, loaded when used
     from sklearn.cluster import KMeans  # noqa: PLC0415 heavy, loaded when used
 
@@ -237,10 +237,9 @@ def suggest_k(texts: list[str], *, low: int = 2, high: int = 12, seed: int = 0,
                      for i in range(len(labels)) for j in range(i + 1, len(labels))]
         scores[k] = round(float(np.mean(agreement)), 3)
     ks = sorted(scores)
-    peaks = [k for n_, k in enumerate(ks)
-             if scores[k] > (scores[ks[n_ - 1]] if n_ else -1)
-             and scores[k] > (scores[ks[n_ + 1]] if n_ + 1 < len(ks) else -1)]
-    best = peaks[0] if peaks else max(ks, key=lambda k: (scores[k], -k))
+    gains = {k: scores[k] - scores[prev] for prev, k in zip(ks, ks[1:], strict=False)}
+    best = (max(gains, key=lambda k: (gains[k], -k)) if gains and max(gains.values()) > 0
+            else max(ks, key=lambda k: (scores[k], -k)))
     return KSuggestion(best, scores)
 
 

@@ -68,10 +68,11 @@ def k_suggestion(edition) -> dict | None:
     return {"k": suggestion.k, "scores": sorted(suggestion.scores.items()),
             "reason": _("The inputs were grouped again and again, each time from a random "
                         "%(share)d%% of them, into 2 to %(high)d themes (at most one less than "
-                        "the number of inputs). With %(k)d themes the groupings agree the most "
-                        "before the agreement drops (stability %(score).2f, from 0 as by "
-                        "chance to 1 always the same): more themes would split a theme the "
-                        "inputs keep coming back to.")
+                        "the number of inputs), and the groupings compared (stability, from 0 "
+                        "as by chance to 1 always the same). Going to %(k)d themes from one "
+                        "fewer raises the stability the most of all the numbers tried (to "
+                        "%(score).2f): with them, the inputs fall into themes they keep coming "
+                        "back to.")
             % {"k": suggestion.k, "score": suggestion.scores.get(suggestion.k, 0),
                "high": high, "share": round(SAMPLE_SHARE * 100)}}
 
