@@ -1,6 +1,7 @@
-"""Look-alike documents by TF-IDF cosine or shared owners."""
+"""Look-alike documents: nearest neighbours in the text engine's representation, or shared
+owners."""
 
-from openigf.algorithms.similarity import Document, similar_pairs
+from openigf.algorithms.clustering import Document, similar_pairs
 
 DATA = ("Cross-border data flows and privacy in Africa: how data governance frameworks can "
         "protect personal data while enabling trade.")

@@ -106,3 +106,15 @@ def test_lexicon_matches_word_starts_and_scripts_without_spaces():
                                        ["cyber attacks on banks", "cyber attacks"]], top=3)
     assert "access and connectivity" in first and "broadband" in first
     assert "cyber" in second and "broadband" not in second
+
+
+def test_suggested_k_on_the_demo_call_for_issues_is_near_its_three_themes():
+    """The demo's 320 inputs are about the three 2019 themes (and a handful about none);
+    silhouette suggested 7 or 8, the gain in stability suggests 3 or 4."""
+    import random  # noqa: PLC0415 only this test composes the demo
+
+    from openigf.consultation.demo_texts import compose  # noqa: PLC0415
+
+    texts = [row["text"] for row in compose(random.Random("2019:consultation.inputs"))]
+    suggestion = suggest_k(texts, high=10)
+    assert 3 <= suggestion.k <= 4, suggestion

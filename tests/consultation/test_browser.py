@@ -1,19 +1,24 @@
 """Browser journey of the call for issues: an anonymous participant sends an input in French
-and confirms it from the mail; the Secretariat hides spam, groups the inputs into three
-themes, renames one, moves two inputs and adopts them; the proposal form then offers them."""
+and confirms it from the mail; the Secretariat hides spam, reads the suggested number of
+themes with its reason, groups the demo's 320 inputs and the French one into three themes,
+renames one, moves two inputs and adopts them; the proposal form then offers them."""
+
+import random
+import re
 
 import pytest
 from django.conf import settings
 
+from openigf.consultation.demo_texts import compose
 from openigf.consultation.links import confirm_input_link
 from openigf.consultation.models import Input
 from openigf.forums.models import Theme
 from openigf.outbox.models import OutboxMail
-from tests.algorithms.test_themes import IGF
 from tests.community.test_browser import sign_in
 from tests.consultation.factories import add_input, open_edition
 from tests.core.test_browser import serious_violations
 from tests.factories import ForumFactory, country, secretariat_of
+from tests.proposals.factories import CallFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -21,8 +26,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 @pytest.mark.django_db(transaction=True)
 def test_from_an_input_in_french_to_the_editions_themes(page):
     edition = open_edition(forum=ForumFactory(slug="igf", name="IGF"))
-    for key, text in IGF:
-        add_input(edition, text, email=f"{key}@example.org")
+    for n, row in enumerate(compose(random.Random("2019:consultation.inputs"))):
+        add_input(edition, row["text"], language=row["language"], email=f"d{n}@example.org")
+    CallFactory(edition=edition, kind="workshop")
     spam = add_input(edition, "Cheap watches at watches.example", email="spam@example.org")
     secretariat_of(edition.forum, email="sec@example.org")
 
@@ -47,9 +53,14 @@ def test_from_an_input_in_french_to_the_editions_themes(page):
     page.locator(f"#reason-{spam.pk}").fill("Spam")
     page.locator(f"#i{spam.pk}").get_by_role("button", name="Hide").click()
     page.goto("/igf/2019/call-for-issues/themes/")
+    main = page.locator("main").inner_text()
+    assert "Suggested:" in main and "raises the stability the most" in main
     page.locator("#id_k").fill("3")
     page.get_by_role("button", name="Group the inputs").click()
-    assert "19 inputs grouped into 3 themes" in page.locator("main").inner_text()
+    done = page.locator("main").inner_text()  # 321 inputs: grouped, or apart as fitting none
+    assert re.search(r"(\d+) inputs grouped into 3 themes; (\d+) fit no theme", done)
+    assert sum(map(int, re.search(r"(\d+) inputs grouped into 3 themes; (\d+) fit no", done)
+                   .groups())) == 321
     page.goto("/igf/2019/call-for-issues/themes/")
     assert serious_violations(page) == []
     first = page.locator("article.theme-card").first
@@ -67,3 +78,7 @@ def test_from_an_input_in_french_to_the_editions_themes(page):
     page.get_by_role("button", name="Adopt these themes").click()
     assert "The call for proposals offers them." in page.locator("main").inner_text()
     assert "Digital Inclusion" in [t.name for t in Theme.objects.filter(edition=edition)]
+    page.goto("/igf/2019/proposals/new/workshop/")
+    offered = page.locator("#id_theme option").all_inner_texts()
+    assert "Digital Inclusion" in offered
+    assert len([o for o in offered if o.strip("- ")]) == 3

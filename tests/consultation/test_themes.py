@@ -44,7 +44,7 @@ def _by_language_theme(grouping):
 def test_secretariat_groups_the_inputs_as_a_job_and_reads_the_themes(client, edition):
     client.force_login(secretariat_of(edition.forum))
     page = client.get(_url(edition)).content.decode()
-    assert "Suggested: 3 themes." in page and "silhouette" in page
+    assert "Suggested: 3 themes." in page and "stability" in page
     response = client.post(_url(edition, "discover/"), {"k": 3})
     job = Job.objects.get()
     assert response["Location"] == f"/jobs/{job.pk}/"

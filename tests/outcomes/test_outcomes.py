@@ -37,9 +37,23 @@ def edition():
 
 
 def test_takeaways_are_grouped_and_duplicates_merged(edition):
-    groups = domain.takeaway_groups(edition, edition.themes.get())
-    assert len(groups) == 2
-    assert len(groups[0].duplicates) == 1 and len(groups[0].texts) == 1
+    grouped = domain.takeaway_groups(edition, edition.themes.get())
+    assert grouped.k == grouped.suggestion.k == 2
+    [group] = grouped.groups  # the two takeaways saying the same thing, one kept
+    assert len(group.duplicates) == 1 and len(group.texts) == 1
+    [alone] = grouped.ungrouped  # a single takeaway is no group: listed apart
+    assert alone.texts[0].text.startswith("Digital literacy")
+
+
+def test_editor_groups_takeaways_into_the_k_asked(client, edition):
+    theme = edition.themes.get()
+    client.force_login(secretariat_of(edition.forum))
+    url = f"/igf/{edition.slug}/messages/editor/?theme={theme.pk}"
+    page = client.get(url).content.decode()
+    assert "2 groups suggested" in page and "Takeaways that fit no group" in page
+    page = client.get(url + "&k=1").content.decode()
+    assert 'id="k" name="k" type="number" min="1" max="30" value="1"' in page
+    assert "groups suggested" not in page  # the number asked, not the suggestion
 
 
 def test_message_workflow_and_comments(client, edition):

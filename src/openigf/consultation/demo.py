@@ -2,6 +2,9 @@
 hidden as spam, grouped into three themes, renamed, two inputs moved, and adopted as the
 edition's three themes with their narratives and policy questions."""
 
+from collections import Counter
+
+from openigf.algorithms.clustering import concepts
 from openigf.consultation import domain, themes
 from openigf.consultation.demo_texts import CATEGORIES, SPAM, compose
 from openigf.consultation.models import Input, InputStatus
@@ -9,7 +12,7 @@ from openigf.forums.demo import THEMES_2019
 from openigf.forums.models import Edition
 from openigf.people.models import Country
 
-# The concept that names each 2019 theme in the engine's distinctive terms.
+# The concept whose inputs make each 2019 theme.
 NAMES = {"data protection": "Data Governance", "access and connectivity": "Digital Inclusion",
          "cybersecurity": "Security, Safety, Stability and Resilience"}
 
@@ -51,11 +54,8 @@ def _themes(edition):
 
     grouping = themes.grouping_discover(edition=edition, k=3)
     texts = {t["name"]: t for t in THEMES_2019}
-    for draft in list(grouping.themes.all()):
-        name = next((NAMES[t] for t in draft.terms if t in NAMES), None)
-        if name is None:
-            continue
-        draft = grouping.themes.get(order=draft.order)  # its copy in the latest version
+    for order, name in _names(grouping).items():
+        draft = grouping.themes.get(order=order)  # its copy in the latest version
         grouping = themes.theme_rename(grouping=grouping, theme=draft, name=name)
         draft = grouping.themes.get(name=name)
         grouping = themes.theme_texts_save(
@@ -70,3 +70,19 @@ def _themes(edition):
         if moving:
             grouping = themes.inputs_move(grouping=grouping, input_ids=moving, to=security)
     themes.grouping_adopt(grouping=grouping)
+
+
+def _names(grouping) -> dict:
+    """Each found theme's 2019 name (by its order): the ``NAMES`` concept its inputs name
+    most often, each name given once, the largest counts first."""
+    counts = []
+    for draft in grouping.themes.all():
+        found = Counter(c for text in grouping.placements.filter(theme=draft)
+                        .values_list("input__text", flat=True)
+                        for c in concepts(text) if c in NAMES)
+        counts += [(n, draft.order, concept) for concept, n in found.items()]
+    names = {}
+    for _n, order, concept in sorted(counts, key=lambda c: (-c[0], c[1], c[2])):
+        if order not in names and NAMES[concept] not in names.values():
+            names[order] = NAMES[concept]
+    return names

@@ -5,16 +5,24 @@ MAG, each change a new version; and the adoption of a version as the edition's t
 Every edit copies the latest version into a new one and changes the copy, so that any version
 can be read again as it was."""
 
+import hashlib
 import re
 from collections import Counter
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from openigf.algorithms.clustering import Text, distinctive_terms, find_themes, suggest_k
+from openigf.algorithms.clustering import (
+    SAMPLE_SHARE,
+    Text,
+    distinctive_terms,
+    find_themes,
+    suggest_k,
+)
 from openigf.consultation.models import DraftTheme, Grouping, Input, Placement
 from openigf.core import textlimits, translations
 from openigf.core.audit import audit_log
@@ -41,17 +49,32 @@ def k_check(edition, k: int) -> int:
     return k
 
 
+SUGGEST_UP_TO = 10  # the most themes the suggestion tries
+
+
 def k_suggestion(edition) -> dict | None:
-    """The suggested number of themes and why (the silhouette of each k tried)."""
-    texts = list(inputs_to_group(edition).values_list("text", flat=True))
-    if len(texts) < 4:
+    """The suggested number of themes and why (the stability of each k tried)."""
+    rows = list(inputs_to_group(edition).values_list("id", "text"))
+    if len(rows) < 4:
         return None
-    suggestion = suggest_k(texts, high=min(8, len(texts) - 1))
+    high = min(SUGGEST_UP_TO, MAX_K, len(rows) - 1)
+    # Kept until the published inputs change: the suggestion takes seconds on 300 inputs.
+    digest = hashlib.sha256("\n".join(f"{i}:{t}" for i, t in rows).encode()).hexdigest()
+    key = f"consultation:k:{edition.pk}:{high}:{digest}"
+    suggestion = cache.get(key)
+    if suggestion is None:
+        suggestion = suggest_k([t for _i, t in rows], high=high)
+        cache.set(key, suggestion, 24 * 3600)
     return {"k": suggestion.k, "scores": sorted(suggestion.scores.items()),
-            "reason": _("%(k)d themes separate the inputs best: their silhouette (how much "
-                        "closer each input is to its own theme than to the next one, from -1 "
-                        "to 1) is %(score).2f, the highest of the numbers tried.")
-            % {"k": suggestion.k, "score": suggestion.scores.get(suggestion.k, 0)}}
+            "reason": _("The inputs were grouped again and again, each time from a random "
+                        "%(share)d%% of them, into 2 to %(high)d themes (at most one less than "
+                        "the number of inputs), and the groupings compared (stability, from 0 "
+                        "as by chance to 1 always the same). Going to %(k)d themes from one "
+                        "fewer raises the stability the most of all the numbers tried (to "
+                        "%(score).2f): with them, the inputs fall into themes they keep coming "
+                        "back to.")
+            % {"k": suggestion.k, "score": suggestion.scores.get(suggestion.k, 0),
+               "high": high, "share": round(SAMPLE_SHARE * 100)}}
 
 
 def latest(edition) -> Grouping | None:

@@ -14,7 +14,7 @@ def load(ctx):
             return
         edition = Edition.objects.get(forum__slug="igf", slug="2019")
         for t, theme in enumerate(edition.themes.all()):
-            groups = domain.takeaway_groups(edition, theme)[:4]
+            groups = domain.takeaway_groups(edition, theme).groups[:4]
             for i, group in enumerate(groups):
                 sessions = Session.objects.filter(pk__in={text.key[0] for text in group.texts})
                 message = domain.message_save(edition=edition, theme=theme, text=group.label,

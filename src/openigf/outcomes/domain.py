@@ -30,9 +30,10 @@ from openigf.reporting.models import Report
 COMMENTS_PER_HOUR = 5
 
 
-def takeaway_groups(edition, theme):
-    """The key takeaways of the theme's sessions (submitted reports), grouped by similarity
-    with near-duplicates merged; each text keeps its session."""
+def takeaway_groups(edition, theme, k=None):
+    """The key takeaways of the theme's sessions (submitted reports) grouped by the text
+    engine (``k`` groups, else the number it suggests), near-duplicates merged and the
+    takeaways that fit no group apart; each text keeps its session."""
     texts = []
     seen = set()
     for report in (Report.objects.filter(session__edition=edition, session__theme=theme,
@@ -42,7 +43,7 @@ def takeaway_groups(edition, theme):
             if (report.session_id, t) not in seen:
                 seen.add((report.session_id, t))
                 texts.append(Text((report.session_id, report.session.title, i), t))
-    return group(texts)
+    return group(texts, k=k)
 
 
 def message_save(*, edition, theme, text: str, sessions=(), subheading: str = "",

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from openigf.algorithms import scheduling as alg
-from openigf.algorithms.similarity import Document, similar_pairs
+from openigf.algorithms.clustering import Document, similar_pairs
 from openigf.core.when import format_datetime
 from openigf.programme.models import Room, Session, SessionStatus, TimeWindow
 

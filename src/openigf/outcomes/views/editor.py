@@ -17,6 +17,8 @@ from openigf.outcomes import domain
 from openigf.outcomes.models import IgfMessage, MessageComment
 from openigf.programme.models import Session
 
+MAX_GROUPS = 30  # the most groups of takeaways one may ask for
+
 
 class MessageForm(TranslationsMixin, forms.Form):
     translated_fields = ("subheading", "text")
@@ -53,9 +55,13 @@ class EditorView(PermissionRequiredMixin, TemplateView):
         wanted = kwargs.get("theme") or self.request.GET.get("theme")
         current = next((t for t in themes if str(t.pk) == str(getattr(wanted, "pk", wanted))),
                        themes[0] if themes else None)
-        groups = domain.takeaway_groups(edition, current) if current else []
+        k = self.request.GET.get("k", "")
+        k = int(k) if k.isdigit() and 1 <= int(k) <= MAX_GROUPS else None
+        grouped = domain.takeaway_groups(edition, current, k=k) if current else None
+        groups = (grouped.groups + grouped.ungrouped) if grouped else []
         return {**super().get_context_data(**kwargs), "themes": themes, "theme": current,
-                "groups": groups[:40], "draft_error": kwargs.get("draft_error"),
+                "groups": groups[:40], "grouped": grouped, "max_groups": MAX_GROUPS,
+                "draft_error": kwargs.get("draft_error"),
                 "draft": kwargs.get("draft") or {},
                 "igf_messages": IgfMessage.objects.filter(edition=edition, theme=current)
                 .prefetch_related("sessions") if current else [],

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from openigf.algorithms.similarity import Document, similar_pairs
+from openigf.algorithms.clustering import Document, similar_pairs
 from openigf.core.forms import editable_copy
 from openigf.forums.enums import SessionKind
 from openigf.proposals import domain, forms, queries
