@@ -282,7 +282,7 @@ def proposal_decide(*, proposal: Proposal, status: str, note: str = "",
     proposal.decided_at = timezone.now()
     proposal.save(update_fields=["status", "decision_note", "decided_at", "updated"])
     audit_log(action="proposal.decide", obj=proposal,
-              changes={"status": [old, status], "note": note})
+              changes={"status": [old, status], "note": str(note)})
     if notify:
         _mail_organisers(proposal, "proposals/mail/decided")
     return proposal
