@@ -90,6 +90,9 @@ def test_every_figure_of_a_table_cell_goes_through_the_filter():
                 if not re.search(r"\|(figure|percent)\b", expression) and \
                         not NOT_QUANTITIES.search(expression):
                     unformatted.append(f"{path.relative_to(SOURCE)}: {expression}")
+        if re.search(r"\|(figure|percent)\b", text) and \
+                not re.search(r"\{% load [^%]*\bfigures\b", text):
+            unformatted.append(f"{path.relative_to(SOURCE)}: figures not loaded")
         if re.search(r"\|intcomma|floatformat:\"0g\"|load [^%]*humanize", text):
             unformatted.append(f"{path.relative_to(SOURCE)}: Django's own grouping")
     assert unformatted == []
