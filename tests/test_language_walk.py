@@ -1,4 +1,5 @@
-"""Every page of the permission walk, in Arabic and in Chinese, shows no English interface text.
+"""Every page of the permission walk, in Arabic and in Chinese, shows no English interface text,
+and writes no number localised into an attribute (Arabic's decimal mark is a comma).
 
 The walk opens each page the Secretariat may open (they see the most) and the public pages as a
 visitor, with the language chosen, and looks in the page's visible text for the English of any
@@ -47,6 +48,21 @@ def _english_phrases(language: str) -> tuple:
     return tuple(sorted(phrases, key=len, reverse=True))
 
 
+# Attributes that hold numbers a browser reads (SVG geometry, data-*): plain digits only. A
+# float rendered without ``{% localize off %}`` or ``floatformat:"1u"`` comes out as "12,5" in
+# Arabic, and a figure through ``|figure`` as "1,234".
+NUMERIC_ATTRIBUTE = re.compile(
+    r'\s(x|y|x1|x2|y1|y2|cx|cy|r|width|height|viewBox|data-[\w-]+)="([^"]*)"')
+PLAIN_NUMBERS = re.compile(r"-?\d+(\.\d+)?%?( -?\d+(\.\d+)?%?)*")
+
+
+def _localised_attributes(response) -> list[str]:
+    page = HIDDEN.sub(" ", response.content.decode(errors="replace"))
+    return [f"{name}={value!r}" for name, value in NUMERIC_ATTRIBUTE.findall(page)
+            if re.search(r"\d", value) and not PLAIN_NUMBERS.fullmatch(value)
+            and (not name.startswith("data-") or re.fullmatch(r"[\d\s,.\u066b\u066c]+", value))]
+
+
 def _visible_text(response, language: str) -> str:
     page = response.content.decode(errors="replace")
     declared = re.compile(OTHER_LANGUAGE.pattern.replace("{page}", re.escape(language)), re.S)
@@ -81,7 +97,7 @@ def test_no_english_interface_text_on_any_page(language, catalogue):
                       backend="django.contrib.auth.backends.ModelBackend")
     visitor = Client()
     phrases = _english_phrases(catalogue)
-    found, read = [], 0
+    found, localised, read = [], [], 0
     for _name, url, roles in _pages(world, expect):
         allowed = {walk.ALL: everyone, walk.SIGNED_IN: everyone - {"public"}}.get(roles, roles)
         for who, client in (("secretariat", staff), ("public", visitor)):
@@ -94,5 +110,7 @@ def test_no_english_interface_text_on_any_page(language, catalogue):
             read += 1
             text = _visible_text(response, language)
             found += [f"{url} ({who}): {phrase!r}" for phrase in phrases if phrase in text]
+            localised += [f"{url} ({who}): {a}" for a in _localised_attributes(response)]
     assert read > 40
     assert found == [], "English left on the pages:\n" + "\n".join(found)
+    assert localised == [], "Numbers localised in attributes:\n" + "\n".join(localised)

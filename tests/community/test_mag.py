@@ -1,5 +1,6 @@
 """MAG terms stay on forums.Membership; rules are checked and broken ones reported."""
 
+import re
 import subprocess
 
 import pytest
@@ -116,3 +117,8 @@ def test_certificate_is_one_landscape_a4_page_whose_name_band_differs(tmp_path):
     text = subprocess.run(["pdftotext", "-", "-"], input=certificates.certificate_pdf(
         lines[0], paris), capture_output=True, check=True).stdout.decode()
     assert "Ana Pérez" in text and "from 2016 to 2018 (3 terms)" in " ".join(text.split())
+    path = tmp_path / "certificate.pdf"
+    path.write_bytes(certificates.certificate_pdf(lines[0], paris))
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
+                          check=True).stdout
+    assert re.search(r"^Tagged:\s+yes$", info, re.M), "tagged for screen readers"

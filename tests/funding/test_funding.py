@@ -2,14 +2,17 @@
 floors (and what happens when a floor cannot be met), decisions, trip reports, grants' caps."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from openigf.community.models import Initiative
 from openigf.core.errors import ApplicationError
+from openigf.core.numbers import figure
 from openigf.funding import domain
 from openigf.funding.models import GrantCall, TravelApplication, TravelCall
 from openigf.outbox.models import OutboxMail
@@ -59,6 +62,32 @@ def test_selection_under_budget_with_a_binding_floor_and_decisions(call):
     assert woman.status == "selected"  # the floor binds: she replaces a higher score
     assert OutboxMail.objects.filter(kind="travel.decision").count() == 4
     domain.trip_report_save(application=woman, text="Spoke in two sessions.")
+
+
+def test_decisions_sent_in_bulk_speak_each_applicants_language(call):
+    """Sent by a Secretariat reading Arabic, each mail is in its reader's language: the
+    words, the reason and the figures (2,500 / 2 500 / 2.500)."""
+    languages = ["fr", "es", "zh-hans", "en"]
+    people = [applicant(call, gender="female" if i == 3 else "male", preferred_language=lang)
+              for i, lang in enumerate(languages)]
+    for i, p in enumerate(people):
+        app = domain.travel_apply(call=call, person=p, cost_estimate=2500, contribution="Speaker")
+        domain.score_set(application=app, score=[9, 8, 7, 2][i])
+    with translation.override("ar"):
+        domain.travel_decide(call=call)
+
+    mails = {m.to: m for m in OutboxMail.objects.filter(kind="travel.decision")}
+    for person in people:
+        mail = mails[person.email]
+        application = TravelApplication.objects.get(person=person)
+        with translation.override(person.preferred_language):
+            why, cost = gettext("Why:"), figure(2500)
+        assert why in mail.body, (person.preferred_language, mail.body)
+        if application.status == "selected":
+            assert cost in mail.body
+        assert not re.search("[\u0600-\u06ff]", mail.subject + mail.body)
+    assert "2\u202f500" in mails[people[0].email].body
+    assert "2.500" in mails[people[1].email].body and "2,500" not in mails[people[1].email].body
 
 
 def test_a_floor_the_budget_cannot_meet_is_reported(call):

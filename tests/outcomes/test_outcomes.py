@@ -1,12 +1,18 @@
 """IGF Messages (grouped takeaways, workflow, moderated and rate-limited comments) and the
 Chair's Summary (facts, versions, PDF checked page by page, DOCX)."""
 
+import io
+import shutil
 import subprocess
+import zipfile
 
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
+from lxml import etree
 
+from openigf.core import when
 from openigf.core.errors import ApplicationError
 from openigf.outcomes import domain
 from openigf.outcomes.models import MessageComment
@@ -130,3 +136,75 @@ def test_the_chairs_summary_pdf_reads_in_arabic_and_chinese(client, edition, tmp
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, check=True,
                            text=True).stdout
     assert "Noto" in fonts or "DejaVu" in fonts, fonts
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _summary_docx(client, edition, language) -> bytes:
+    page = reverse("outcomes:summary", kwargs=edition.url_kwargs)
+    client.force_login(secretariat_of(edition.forum))
+    client.post(page, {"introduction": "The forum met in Berlin."})
+    client.logout()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    return client.get(reverse("outcomes:summary_file", kwargs={**edition.url_kwargs,
+                                                               "fmt": "docx"})).content
+
+
+def _paragraphs(document_xml: bytes) -> dict:
+    """Each paragraph's text -> (laid out right to left, every run marked right to left)."""
+    found = {}
+    for p in etree.fromstring(document_xml).iter(f"{W}p"):
+        runs = p.findall(f"{W}r")
+        text = "".join(t.text or "" for t in p.iter(f"{W}t"))
+        found[text] = (p.find(f"{W}pPr/{W}bidi") is not None,
+                       bool(runs) and all(r.find(f"{W}rPr/{W}rtl") is not None for r in runs))
+    return found
+
+
+@pytest.mark.parametrize(("language", "heading", "right_to_left"), [
+    ("ar", "الاجتماع بالأرقام", True),
+    ("zh-hans", "会议数据", False),
+])
+def test_the_chairs_summary_docx_names_fonts_for_arabic_and_chinese(
+        client, edition, language, heading, right_to_left):
+    """Word takes Arabic letters in the complex-script font and Chinese in the East Asian
+    one: both are Noto fonts in every style (no theme font that lacks them), and Arabic
+    paragraphs run right to left while an English introduction in them does not."""
+    with zipfile.ZipFile(io.BytesIO(_summary_docx(client, edition, language))) as docx:
+        styles, document = docx.read("word/styles.xml"), docx.read("word/document.xml")
+
+    for fonts in etree.fromstring(styles).iter(f"{W}rFonts"):
+        assert (fonts.get(f"{W}cs"), fonts.get(f"{W}eastAsia")) == (
+            "Noto Naskh Arabic", "Noto Sans CJK SC")
+        assert fonts.get(f"{W}cstheme") is None and fonts.get(f"{W}eastAsiaTheme") is None
+    paragraphs = _paragraphs(document)
+    assert paragraphs[heading] == (right_to_left, right_to_left)
+    assert paragraphs["The forum met in Berlin."] == (False, False)
+    table = etree.fromstring(document).find(f".//{W}tbl/{W}tblPr")
+    assert (table.find(f"{W}bidiVisual") is not None) is right_to_left
+
+
+@pytest.mark.poppler
+def test_the_arabic_docx_reads_in_order_once_converted_to_pdf(client, edition, tmp_path):
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        pytest.skip("LibreOffice is not installed")
+    (tmp_path / "summary.docx").write_bytes(_summary_docx(client, edition, "ar"))
+    subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(tmp_path / "summary.docx")], check=True, capture_output=True,
+                   timeout=120)
+    text = subprocess.run(["pdftotext", str(tmp_path / "summary.pdf"), "-"],
+                          capture_output=True, check=True, text=True).stdout
+    assert "الاجتماع بالأرقام" in text and "ملخص الرئيس" in text
+
+
+def test_the_chairs_summary_dates_are_in_the_readers_language(client, edition):
+    page = reverse("outcomes:summary", kwargs=edition.url_kwargs)
+    client.force_login(secretariat_of(edition.forum))
+    client.post(page, {"introduction": "The forum met in Berlin."})
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
+    html = client.get(page).content.decode()
+    with translation.override("fr"):
+        start = when.format_date(edition.start_date)
+    assert start in html and edition.start_date.strftime("%B") not in html

@@ -2,6 +2,7 @@ import json
 import re
 
 import pytest
+from django.test import Client
 
 from openigf.core.models import AuditEntry
 from openigf.outbox.models import OutboxMail
@@ -160,6 +161,32 @@ def test_language_switcher_is_in_the_header_and_remembered_for_the_person(client
     person.refresh_from_db()
     assert person.preferred_language == "fr"
     assert '<html lang="fr"' in client.get("/me/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_language_chosen_on_one_device_follows_the_person_to_another():
+    PersonFactory(email="kofi@example.org", preferred_language="en")
+    laptop, phone = Client(), Client()
+    laptop.post("/accounts/login/", {"username": "kofi@example.org", "password": PASSWORD})
+    laptop.post("/accounts/language/", {"language": "ar", "next": "/me/"})
+
+    phone.post("/accounts/login/", {"username": "kofi@example.org", "password": PASSWORD},
+               HTTP_ACCEPT_LANGUAGE="es")
+
+    assert '<html lang="ar" dir="rtl"' in phone.get("/me/").content.decode()
+
+
+@pytest.mark.django_db
+def test_choosing_a_language_in_the_profile_switches_the_pages_too(client):
+    person = PersonFactory(preferred_language="en")
+    client.force_login(person)
+    form = client.get("/me/").context["form"]
+    data = {k: v for k, v in form.initial.items() if v is not None}
+    data.update(preferred_language="zh-hans", country=person.country_id or "")
+    response = client.post("/me/", data)
+    assert response.status_code == 302 and response.cookies["django_language"].value == \
+        "zh-hans"
+    assert '<html lang="zh-hans"' in client.get("/me/").content.decode()
 
 
 @pytest.mark.django_db

@@ -4,7 +4,7 @@ withdrawal, screening and decisions."""
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from openigf.core.audit import acting_as
 from openigf.core.errors import ApplicationError, Conflict, NotAllowed
@@ -71,7 +71,10 @@ def test_proposal_submit_refused_after_the_deadline_shows_it(call):
     proposal = ProposalFactory(call=call, status="draft")
     with pytest.raises(Conflict) as error:
         domain.proposal_submit(proposal=proposal)
-    assert "12 April 2019 23:59 CEST" in error.value.message
+    assert "Fri 12 Apr 2019, 23:59 CEST" in error.value.message
+    with translation.override("zh-hans"), pytest.raises(Conflict) as error:
+        domain.proposal_submit(proposal=proposal)
+    assert "2019年4月12日 星期五 23:59 CEST" in error.value.message
 
 
 def test_proposal_submit_sends_mail_and_invites_speakers(call):

@@ -211,7 +211,7 @@ def test_changes_after_the_deadline_are_refused_with_the_deadline(client, call):
     client.force_login(person)
     response = client.post(url("edit", call.edition, proposal_id=proposal.pk),
                            {"title": "Late change"})
-    assert "closed on 12 April 2019 23:59 CEST" in response.content.decode()
+    assert "closed on Fri 12 Apr 2019, 23:59 CEST" in response.content.decode()
 
 
 def test_speaker_confirms_through_the_link_without_account(client, call):

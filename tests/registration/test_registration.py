@@ -2,6 +2,8 @@
 PostgreSQL), approval, signed badge codes, check-in, pages and figures."""
 
 import json
+import re
+import subprocess
 import threading
 
 import pytest
@@ -68,9 +70,17 @@ def test_badge_codes_are_signed_and_check_in_once(edition):
     assert domain.check_in(edition=edition, code=code)[1] is False
 
 
-def test_badges_pdf(edition):
-    reg, _ = domain.register(edition=edition, person=PersonFactory())
-    assert domain.badges_pdf([reg]).startswith(b"%PDF")
+@pytest.mark.poppler
+def test_badges_pdf_is_tagged_for_screen_readers(edition, tmp_path):
+    reg, _ = domain.register(edition=edition, person=PersonFactory(name="Ana Pérez"))
+    path = tmp_path / "badges.pdf"
+    path.write_bytes(domain.badges_pdf([reg]))
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
+                          check=True).stdout
+    assert re.search(r"^Tagged:\s+yes$", info, re.M), info
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Ana Pérez" in text
 
 
 def test_register_page_keeps_the_profile_and_shows_the_qr(client, edition):

@@ -4,6 +4,8 @@ import datetime
 from collections import Counter
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -12,6 +14,7 @@ from openigf.algorithms.selection import Bound
 from openigf.core.errors import ApplicationError
 from openigf.core.models import AuditEntry
 from openigf.outbox.models import OutboxMail
+from openigf.proposals.models import ProposalStatus
 from openigf.review import domain
 from openigf.review.models import Assignment, Conflict, Review
 from tests.proposals.factories import person_row
@@ -217,6 +220,37 @@ def test_proposers_are_told_their_decision_without_rank_or_solver_words(world):
     bodies = " ".join(OutboxMail.objects.values_list("body", flat=True))
     assert "#" not in bodies and "value" not in bodies and "chosen" not in bodies
     assert "waiting list" in bodies
+
+
+def test_each_organiser_is_told_the_decision_in_their_own_language(world):
+    """The Secretariat sends in English; the mails speak each organiser's language, the
+    note beside the decision included."""
+    round_ = world["round"]
+    languages = ["fr", "ar", "zh-hans", "ru", "es", "fr"]
+    for i, p in enumerate(world["proposals"]):
+        p.created_by.preferred_language = languages[i]
+        p.created_by.save(update_fields=["preferred_language"])
+        Assignment.objects.create(round=round_, proposal=p, reviewer=world["mag"][0])
+        Review.objects.create(round=round_, proposal=p, reviewer=world["mag"][0], score=5 - i % 5,
+                              reason="format" if 5 - i % 5 <= 3 else "")
+    domain.selection_run(round_=round_, slots=2, developing_share=0, first_time_share=0,
+                         every_region=False, every_group=False)
+    with translation.override("en"):
+        lines = domain.decisions_send(round_=round_, waitlist=1)
+
+    waitlisted = next(line.proposal for line in lines if line.status == "waitlisted")
+    language = waitlisted.created_by.preferred_language
+    mail = OutboxMail.objects.get(to=waitlisted.created_by.email)
+    with translation.override(language):
+        note = gettext("The proposal is on the waiting list: it takes a slot that frees up.")
+        status = str(ProposalStatus("waitlisted").label)
+    assert note in mail.body and mail.subject.startswith(status)
+    waitlisted.refresh_from_db()
+    assert waitlisted.decision_note.startswith("The proposal is on the waiting list")
+    for line in lines:
+        mail = OutboxMail.objects.get(to=line.proposal.created_by.email)
+        with translation.override(line.proposal.created_by.preferred_language):
+            assert mail.subject.startswith(str(ProposalStatus(line.status).label))
 
 
 def test_targets_not_met_are_said_in_plain_words(world):

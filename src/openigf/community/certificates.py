@@ -13,7 +13,8 @@ def certificate_context(line, edition) -> dict:
 
 
 def certificate_pdf(line, edition, *, language: str | None = None) -> bytes:
-    """One A4 landscape page, in the member's language."""
+    """One A4 landscape page, in the member's language, tagged for accessibility
+    (PDF/UA-1)."""
     from weasyprint import HTML  # heavy (~0.5 s): only where a certificate is made  # noqa: PLC0415 heavy (WeasyPrint), loaded only when used
 
     # WeasyPrint narrates each step at INFO; the web log needs only its warnings.
@@ -22,4 +23,4 @@ def certificate_pdf(line, edition, *, language: str | None = None) -> bytes:
     with translation.override(language or line.person.preferred_language or "en"):
         html = render_to_string("community/mag/certificate.html",
                                 certificate_context(line, edition))
-    return HTML(string=html).write_pdf()
+    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")

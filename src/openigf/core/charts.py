@@ -7,6 +7,8 @@ to build them. Templates render them with ``{% include "core/includes/breakdown.
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from openigf.core.numbers import figure
+
 
 @dataclass(frozen=True)
 class Bar:
@@ -127,7 +129,7 @@ def _axes(labels, top_value):
     step = plot_w / max(len(labels), 1)
     xs = [LEFT + step * (i + 0.5) for i in range(len(labels))]
     top = _nice_max(top_value)
-    ticks = [(TOP + plot_h - plot_h * k / 4, f"{int(top * k / 4):,}") for k in range(5)]
+    ticks = [(TOP + plot_h - plot_h * k / 4, figure(int(top * k / 4))) for k in range(5)]
 
     def y_of(v):
         return TOP + plot_h - plot_h * (v or 0) / top

@@ -9,7 +9,7 @@ zone's abbreviation where it has one ("CET"), else its offset ("UTC+03:00").
 import datetime
 import zoneinfo
 
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 
@@ -108,7 +108,3 @@ def iso(value: datetime.datetime | None, tz=None) -> str:
     """ISO 8601 with the offset of the zone, for ``<time datetime>`` and exports."""
     return local(value, tz).isoformat(timespec="minutes") if value else ""
 
-
-def number(value) -> str:
-    """A number in the reader's language (thousands separators)."""
-    return formats.number_format(value, use_l10n=True, force_grouping=True)

@@ -8,15 +8,16 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from openigf.algorithms.clustering import Text, group
 from openigf.community.models import BestPracticeForum
-from openigf.core import translations
+from openigf.core import translations, when, wordfiles
 from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError
+from openigf.core.numbers import figure
 from openigf.outcomes.models import (
     ChairsSummary,
     ChairsSummaryVersion,
@@ -198,16 +199,18 @@ def summary_publish(*, edition, introduction: str, person=None,
 
 
 def figures_sentence(f: dict) -> str:
-    """The Chair's Summary's sentence of figures (page, PDF and DOCX say the same)."""
-    values = {"s": f["sessions"], "p": f["speakers"], "c": f["countries"],
-              "on": f["participants_onsite"], "off": f["participants_online"],
-              "r": f.get("registered") or 0, "ci": f.get("checked_in") or 0}
+    """The Chair's Summary's sentence of figures (page, PDF and DOCX say the same), its
+    figures grouped as the reader's language groups them."""
+    values = {key: figure(value) for key, value in {
+        "s": f["sessions"], "p": f["speakers"], "c": f["countries"],
+        "on": f["participants_onsite"], "off": f["participants_online"],
+        "r": f.get("registered") or 0, "ci": f.get("checked_in") or 0}.items()}
     if f.get("registered"):
-        return _("%(r)d participants registered, %(on)d onsite and %(off)d online; %(ci)d "
-                 "checked in at the venue. %(s)d sessions, %(p)d speakers and moderators from "
-                 "%(c)d countries.") % values
-    return _("%(s)d sessions, %(p)d speakers and moderators from %(c)d countries; %(on)d "
-             "participants onsite and %(off)d online reported by the sessions.") % values
+        return _("%(r)s participants registered, %(on)s onsite and %(off)s online; %(ci)s "
+                 "checked in at the venue. %(s)s sessions, %(p)s speakers and moderators from "
+                 "%(c)s countries.") % values
+    return _("%(s)s sessions, %(p)s speakers and moderators from %(c)s countries; %(on)s "
+             "participants onsite and %(off)s online reported by the sessions.") % values
 
 
 # The tables of the Chair's Summary: facts key, caption, first column, counted column.
@@ -266,7 +269,9 @@ def summary_context(edition, version=None) -> dict | None:
     for m in messages:
         by_theme.setdefault(m.theme, []).append(m)
     bpfs = BestPracticeForum.objects.filter(edition=edition).prefetch_related("outputs")
-    f = version.facts
+    # The version keeps its figures; its dates are written in the reader's language.
+    f = {**version.facts, "dates": f"{when.format_date(edition.start_date)} – "
+                                   f"{when.format_date(edition.end_date)}"}
     tables = [SummaryTable(str(caption), (str(first), str(counted)), list(f.get(key, {}).items()))
               for key, caption, first, counted in SUMMARY_TABLES]
     return {"summary": summary, "version": version, "facts": f, "tables": tables,
@@ -298,12 +303,14 @@ def _repeat_header_row(row) -> None:
 
 def summary_docx(edition) -> bytes:
     """The Chair's Summary as a Word document with the page's content: every table (with its
-    header row), the messages by theme and the intersessional work."""
+    header row), the messages by theme and the intersessional work. Arabic and Chinese text
+    take Noto fonts; Arabic paragraphs run right to left (``core.wordfiles``)."""
     from docx import Document  # noqa: PLC0415 heavy (python-docx), loaded only when used
 
     ctx = summary_context(edition)
     f = ctx["facts"]
     doc = Document()
+    wordfiles.use_script_fonts(doc)
     doc.add_heading(_("Chair's Summary: %(title)s") % {"title": f["title"]}, 0)
     doc.add_paragraph(f"{f['dates']} · {f['host']}")
     if f.get("theme"):
@@ -324,7 +331,7 @@ def summary_docx(edition) -> bytes:
         _repeat_header_row(header)
         for label, n in table_data.rows:
             cells = table.add_row().cells
-            cells[0].text, cells[1].text = str(label), str(n)
+            cells[0].text, cells[1].text = str(label), figure(n)
     doc.add_heading(_("IGF Messages"), 1)
     for theme, messages in ctx["messages"]:
         doc.add_heading(theme.name, 2)
@@ -336,6 +343,7 @@ def summary_docx(edition) -> bytes:
             doc.add_heading(bpf.name, 2)
             for line in outputs:
                 doc.add_paragraph(f"{line.kind}: {line.title}", style="List Bullet")
+    wordfiles.set_directions(doc, right_to_left=translation.get_language_bidi())
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -210,8 +210,11 @@ class ProfileView(PermissionRequiredMixin, FormView):
         values = {f: form.cleaned_data[f] for f in form.changed_data}
         person = self.request.user
         domain.person_update_profile(person=person, **values)
+        response = redirect("people:profile")
+        if "preferred_language" in values:  # the pages follow the language chosen here too
+            response = _remember_language(response, person)
         messages.success(self.request, _("Your profile is saved."))
-        return redirect("people:profile")
+        return response
 
 
 class ExportView(PermissionRequiredMixin, View):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from openigf.core import translations
 from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError, Conflict, NotAllowed
+from openigf.core.when import format_datetime
 from openigf.forums.enums import SessionKind
 from openigf.forums.models import Tag
 from openigf.outbox.domain import mail_enqueue_template
@@ -68,11 +69,10 @@ def call_question_remove(*, question: CallQuestion) -> None:
 
 def _check_open(call: Call) -> None:
     if not call.is_open():
-        deadline = timezone.localtime(call.closes_at, call.edition.tz)
         raise Conflict(_("The call for %(kind)s proposals closed on %(deadline)s; it no longer "
                          "accepts changes.") % {"kind": call.get_kind_display().lower(),
-                                                "deadline": deadline.strftime(
-                                                    "%d %B %Y %H:%M %Z")},
+                                                "deadline": format_datetime(
+                                                    call.closes_at, call.edition.tz)},
                        code="deadline")
 
 
@@ -282,7 +282,7 @@ def proposal_decide(*, proposal: Proposal, status: str, note: str = "",
     proposal.decided_at = timezone.now()
     proposal.save(update_fields=["status", "decision_note", "decided_at", "updated"])
     audit_log(action="proposal.decide", obj=proposal,
-              changes={"status": [old, status], "note": note})
+              changes={"status": [old, status], "note": str(note)})
     if notify:
         _mail_organisers(proposal, "proposals/mail/decided")
     return proposal

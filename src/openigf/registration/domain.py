@@ -253,7 +253,8 @@ def check_in(*, edition, code: str, now=None) -> tuple:
 
 def badges_pdf(registrations) -> bytes:
     """Printable badges (A6 each): name, organisation, a band in the stakeholder group's
-    colour, and the signed QR code."""
+    colour, and the signed QR code. Tagged (PDF/UA-1), so that a screen reader reads each
+    badge in order."""
     from weasyprint import HTML  # noqa: PLC0415 heavy (WeasyPrint), loaded only when used
 
     badges = []
@@ -261,4 +262,4 @@ def badges_pdf(registrations) -> bytes:
         qr = segno.make(badge_code(r), error="m")
         badges.append({"r": r, "qr": qr.svg_data_uri(scale=4, border=1)})
     html = render_to_string("registration/badges.html", {"badges": badges})
-    return HTML(string=html).write_pdf()
+    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")

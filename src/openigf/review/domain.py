@@ -9,8 +9,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 
 from openigf.algorithms import assignment, selection
@@ -18,6 +19,7 @@ from openigf.algorithms.normalisation import normalise
 from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError
 from openigf.core.errors import Conflict as ConflictError
+from openigf.core.when import format_datetime
 from openigf.forums.enums import Role, SessionKind
 from openigf.outbox.domain import mail_enqueue_template
 from openigf.outbox.models import OutboxMail
@@ -338,9 +340,9 @@ def review_save(*, round_, proposal, reviewer, score: int, reason: str = "", com
     if not round_.is_open(when):
         if when >= round_.closes_at:
             raise ApplicationError(_("Scoring closed on %(date)s.") % {
-                "date": formats.date_format(round_.closes_at, "DATETIME_FORMAT")})
+                "date": format_datetime(round_.closes_at)})
         raise ApplicationError(_("Scoring opens on %(date)s.") % {
-            "date": formats.date_format(round_.opens_at, "DATETIME_FORMAT")})
+            "date": format_datetime(round_.opens_at)})
     if not Assignment.objects.filter(round=round_, proposal=proposal,
                                      reviewer=reviewer).exists():
         raise ConflictError(_("This proposal is not on your list."))
@@ -562,11 +564,13 @@ class DecisionLine:
 
 def _decision_note(status: str) -> str:
     """What the proposers are told beside the decision, in plain words: never the solver's
-    reasoning nor the proposal's rank, which stay with the MAG."""
-    return {"conditional": _("Most reviewers suggested merging this proposal with a similar "
-                             "one: it is accepted on condition that the organisers merge."),
-            "waitlisted": _("The proposal is on the waiting list: it takes a slot that frees "
-                            "up."),
+    reasoning nor the proposal's rank, which stay with the MAG. Lazy, so that each
+    organiser's mail says it in their own language."""
+    return {"conditional": _lazy("Most reviewers suggested merging this proposal with a "
+                                 "similar one: it is accepted on condition that the "
+                                 "organisers merge."),
+            "waitlisted": _lazy("The proposal is on the waiting list: it takes a slot that "
+                                "frees up."),
             }.get(status, "")
 
 

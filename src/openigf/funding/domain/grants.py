@@ -6,11 +6,13 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 
 from openigf.algorithms.selection import Candidate, Problem, select
 from openigf.core.audit import audit_log
 from openigf.core.errors import ApplicationError
+from openigf.core.numbers import figure
 from openigf.funding.domain.decisions import DecisionPlan, confirmed_plan, fingerprint
 from openigf.funding.models import GRANT_CAPS, AppStatus, GrantApplication
 from openigf.outbox.domain import mail_enqueue_template
@@ -64,20 +66,24 @@ def grant_plan(*, call) -> DecisionPlan:
     decisions = []
     for a in apps:
         status = AppStatus.SELECTED if a.pk in chosen else AppStatus.NOT_SELECTED
-        amount = f"{a.amount:,.0f}"
-        if a.score is None:
-            reason = _("Not granted: the Secretariat had not assessed the application when "
-                       "the decisions were made.")
-        elif a.pk in chosen:
-            reason = _("Granted: the application scored %(score)d of 10 and the USD %(amount)s "
-                       "asked fit in the budget.") % {"score": a.score, "amount": amount}
-        else:
-            reason = _("Not granted: the application scored %(score)d of 10; applications with "
-                       "higher scores used the budget.") % {"score": a.score}
+        # Lazy: the Secretariat's preview reads it in their language, each mail in the
+        # reader's.
+        reason = lazy(_grant_reason, str)(a, granted=a.pk in chosen)
         recipients = [p.email for p in a.initiative.focal_points.all() if p.email]
         decisions.append(GrantDecision(a, status, reason, recipients,
                                        mail=a.notified_status != status))
     return DecisionPlan(call, decisions, result.cost, [], fingerprint(call, decisions))
+
+
+def _grant_reason(a, *, granted: bool) -> str:
+    if a.score is None:
+        return _("Not granted: the Secretariat had not assessed the application when the "
+                 "decisions were made.")
+    if granted:
+        return _("Granted: the application scored %(score)d of 10 and the USD %(amount)s "
+                 "asked fit in the budget.") % {"score": a.score, "amount": figure(a.amount, 0)}
+    return _("Not granted: the application scored %(score)d of 10; applications with "
+             "higher scores used the budget.") % {"score": a.score}
 
 
 def grant_decide(*, call, notify: bool = True, expected: str = "") -> dict:

@@ -7,12 +7,14 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from openigf.algorithms.selection import Bound, Candidate, Problem, select
 from openigf.core.audit import audit_log, diff
 from openigf.core.errors import ApplicationError, validate
+from openigf.core.numbers import figure
 from openigf.funding.domain.decisions import DecisionPlan, confirmed_plan, fingerprint
 from openigf.funding.models import AppStatus, TravelApplication, TravelCall
 from openigf.outbox.domain import mail_enqueue_template
@@ -166,8 +168,11 @@ def travel_plan(*, call) -> DecisionPlan:
     for a in call.applications.select_related("person__country").exclude(
             status=AppStatus.WITHDRAWN).order_by("-score", "pk"):
         status = AppStatus.SELECTED if a.pk in chosen else AppStatus.NOT_SELECTED
-        reason = _plain_reason(a, selected=a.pk in chosen, note=explanations.get(a.pk, ""),
-                               remaining=remaining, floors=floors)
+        # Lazy: the Secretariat's preview reads it in their language, each mail in the
+        # applicant's.
+        reason = lazy(_plain_reason, str)(a, selected=a.pk in chosen,
+                                          note=explanations.get(a.pk, ""),
+                                          remaining=remaining, floors=floors)
         decisions.append(TravelDecision(a, status, reason, mail=a.notified_status != status))
     broken = [_broken_words(b, floors) for b in result.broken]
     return DecisionPlan(call, decisions, result.cost, broken, fingerprint(call, decisions))
@@ -180,7 +185,7 @@ def _plain_reason(a, *, selected: bool, note: str, remaining: float, floors) -> 
     if a.score is None:
         return _("Not selected: the Secretariat had not assessed the application when the "
                  "decisions were made.")
-    cost = f"{a.cost_estimate:,.0f}"
+    cost = figure(a.cost_estimate, 0)
     if selected:
         text = _("Selected: the application scored %(score)d of 10 and its estimated cost "
                  "(USD %(cost)s) fits in the budget.") % {"score": a.score, "cost": cost}
@@ -193,7 +198,7 @@ def _plain_reason(a, *, selected: bool, note: str, remaining: float, floors) -> 
                  "cost (USD %(cost)s) is more than what is left of the budget (USD %(left)s). "
                  "The applications chosen together score more, or better meet the call's "
                  "aims, than any choice within the budget that includes this one.") % {
-            "score": a.score, "cost": cost, "left": f"{max(remaining, 0):,.0f}"}
+            "score": a.score, "cost": cost, "left": figure(max(remaining, 0), 0)}
     return _("Not selected: the application scored %(score)d of 10; applications with higher "
              "scores, or that help the call reach its aims, used the budget.") % {
         "score": a.score}
