@@ -44,9 +44,16 @@ def _by_language_theme(grouping):
 def test_secretariat_groups_the_inputs_as_a_job_and_reads_the_themes(client, edition):
     client.force_login(secretariat_of(edition.forum))
     page = client.get(_url(edition)).content.decode()
-    assert "Suggested: 3 themes." in page and "stability" in page
-    response = client.post(_url(edition, "discover/"), {"k": 3})
+    assert "Suggested:" not in page and "Suggest a number of themes" in page
+    response = client.post(_url(edition, "suggest/"))
     job = Job.objects.get()
+    assert response["Location"] == f"/jobs/{job.pk}/"
+    assert job.status == "done" and job.result["summary"] == "Suggested: 3 themes."
+    page = client.get(_url(edition)).content.decode()
+    assert "Suggested: 3 themes." in page and "stability" in page
+    assert "Suggest a number of themes" not in page
+    response = client.post(_url(edition, "discover/"), {"k": 3})
+    job = Job.objects.exclude(pk=job.pk).get()
     assert response["Location"] == f"/jobs/{job.pk}/"
     assert job.status == "done" and "18 inputs grouped into 3 themes" in job.result["summary"]
     grouping = Grouping.objects.get()

@@ -40,6 +40,7 @@ DISCOVER = STAFF | {"mag"}
 EXPECT |= {
     "consultation:themes": DISCOVER,
     "consultation:discover": DISCOVER,  # POST only
+    "consultation:suggest": DISCOVER,  # POST only
     "consultation:adopt": STAFF,
     "consultation:move": DISCOVER,  # POST only
     "consultation:rename": DISCOVER,  # POST only

@@ -1,4 +1,5 @@
-"""Jobs of the call for issues: theme discovery runs as a job with progress."""
+"""Jobs of the call for issues: the suggested number of themes and theme discovery run as
+jobs with progress."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -24,3 +25,17 @@ def themes_discover(job, *, edition_id: int, k: int, person_id: int | None = Non
                                                           strict=True)],
             "url": reverse("consultation:themes", kwargs=edition.url_kwargs)
             + f"?version={grouping.version}"}
+
+
+@job_task(name="openigf.consultation.tasks.themes_suggest")
+def themes_suggest(job, *, edition_id: int):
+    edition = Edition.objects.select_related("forum").get(pk=edition_id)
+    job.step(1, 2, _("Grouping samples of the inputs into 2 to 10 themes"))
+    suggestion = themes.k_suggestion(edition, compute=True)
+    job.step(2, 2, _("Done"))
+    url = reverse("consultation:themes", kwargs=edition.url_kwargs)
+    if suggestion is None:
+        return {"summary": _("Too few published inputs to suggest a number of themes."),
+                "url": url}
+    return {"summary": _("Suggested: %(k)s themes.") % {"k": suggestion["k"]},
+            "details": [suggestion["reason"]], "url": url}

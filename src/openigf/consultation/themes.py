@@ -52,8 +52,10 @@ def k_check(edition, k: int) -> int:
 SUGGEST_UP_TO = 10  # the most themes the suggestion tries
 
 
-def k_suggestion(edition) -> dict | None:
-    """The suggested number of themes and why (the stability of each k tried)."""
+def k_suggestion(edition, *, compute: bool = False) -> dict | None:
+    """The suggested number of themes and why (the stability of each k tried): the one kept
+    for the published inputs as they are, worked out first when ``compute`` (it takes seconds
+    on 300 inputs, so it runs as a job: ``tasks.themes_suggest``); None when there is none."""
     rows = list(inputs_to_group(edition).values_list("id", "text"))
     if len(rows) < 4:
         return None
@@ -63,6 +65,8 @@ def k_suggestion(edition) -> dict | None:
     key = f"consultation:k:{edition.pk}:{high}:{digest}"
     suggestion = cache.get(key)
     if suggestion is None:
+        if not compute:
+            return None
         suggestion = suggest_k([t for _i, t in rows], high=high)
         cache.set(key, suggestion, 24 * 3600)
     return {"k": suggestion.k, "scores": sorted(suggestion.scores.items()),

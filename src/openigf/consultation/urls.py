@@ -21,6 +21,7 @@ G = T + "<int:grouping_id>/"
 urlpatterns += [
     path(T, themes.ThemesView.as_view(), name="themes"),
     path(T + "discover/", themes.DiscoverView.as_view(), name="discover"),
+    path(T + "suggest/", themes.SuggestView.as_view(), name="suggest"),
     path(G + "adopt/", themes.AdoptView.as_view(), name="adopt"),
     path(G + "move/", themes.MoveView.as_view(), name="move"),
     path(G + "<int:draft_theme_id>/rename/", themes.RenameView.as_view(), name="rename"),

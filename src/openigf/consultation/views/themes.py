@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 
 from openigf.consultation import themes
 from openigf.consultation.models import DraftTheme, Grouping
-from openigf.consultation.tasks import themes_discover
+from openigf.consultation.tasks import themes_discover, themes_suggest
 from openigf.core.errors import ApplicationError
 from openigf.core.jobs import job_start
 from openigf.core.views import PermissionRequiredMixin
@@ -49,6 +49,7 @@ class ThemesView(PermissionRequiredMixin, TemplateView):
         grouping = kwargs.pop("grouping", None) or next(
             (g for g in versions if str(g.version) == wanted), versions[0] if versions else None)
         suggestion = themes.k_suggestion(edition)
+        published = themes.inputs_to_group(edition).count()
         cards, ungrouped = [], []
         if grouping is not None:
             made = themes.makeup(grouping)
@@ -62,7 +63,7 @@ class ThemesView(PermissionRequiredMixin, TemplateView):
         return {**super().get_context_data(**kwargs), "versions": versions,
                 "grouping": grouping, "cards": cards, "ungrouped": ungrouped,
                 "is_latest": bool(versions) and grouping == versions[0],
-                "suggestion": suggestion, "published": themes.inputs_to_group(edition).count(),
+                "suggestion": suggestion, "published": published,
                 "form": kwargs.get("form") or DiscoverForm(
                     initial={"k": suggestion["k"] if suggestion else 3})}
 
@@ -88,6 +89,22 @@ class DiscoverView(ThemesView):
                                 return_url=themes_url(request.edition))
                 return redirect(job)
         return self.render_to_response(self.get_context_data(form=form))
+
+
+class SuggestView(PermissionRequiredMixin, View):
+    """Work out the suggested number of themes for the published inputs, as a job (POST
+    only); the themes page shows it once done."""
+
+    permission_required = "consultation.discover"
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        job = job_start(kind="consultation.suggest", task=themes_suggest,
+                        edition=request.edition, person=request.user,
+                        params={"edition_id": request.edition.pk},
+                        label=_("Suggest a number of themes"),
+                        return_url=themes_url(request.edition))
+        return redirect(job)
 
 
 class GroupingActionView(PermissionRequiredMixin, View):
