@@ -49,7 +49,8 @@ def test_csv_text_writes_header_and_rows():
 def rows_of(response) -> list[list[str]]:
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    return list(csv.reader(io.StringIO(response.content.decode())))
+    body = response.getvalue() if response.streaming else response.content  # files stream
+    return list(csv.reader(io.StringIO(body.decode())))
 
 
 def cell(rows, column):
