@@ -23,6 +23,9 @@ class TranscriptsConfig(AppConfig):
 
 
 def _turns(edition):
-    from openigf.transcripts.models import Turn
+    # Transcripts, not their turns: on an archive where the latest edition's turns come last,
+    # PostgreSQL answers EXISTS on the turns with a scan of all of them (LIMIT 1 expects a hit
+    # early); the transcripts are one per session, reached through the sessions' index.
+    from openigf.transcripts.models import Transcript
 
-    return Turn.objects.filter(edition=edition)
+    return Transcript.objects.filter(session__edition=edition)
