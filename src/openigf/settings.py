@@ -155,8 +155,6 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "openigf.api.middleware.JsonErrorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # a published edition's schedule exports: files, the same for everyone (like static ones)
-    "openigf.programme.exportfiles.ExportFilesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

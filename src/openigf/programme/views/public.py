@@ -228,9 +228,9 @@ class ChangesView(PermissionTemplateView):
 
 class ExportView(EditionPageMixin, View):
     """frab XML, JSON, iCalendar and CSV of the published schedule, kept as files per version
-    (``exportfiles``). A published edition's files are answered before this view, by
-    ``exportfiles.ExportFilesMiddleware``; this view answers the rest: the Secretariat's look at
-    an edition not yet published, and a 404 to everyone else."""
+    (``exportfiles``). A published edition's files are answered before Django, by
+    ``exportfiles.ExportFilesApplication`` (``openigf.wsgi``); this view answers the rest:
+    the Secretariat's look at an edition not yet published, and a 404 to everyone else."""
 
     def handle_no_permission(self):
         raise Http404
